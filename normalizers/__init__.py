@@ -1,0 +1,1 @@
+"""Pure conversions: characters, eras, numbers and names. No I/O, no pandas."""

@@ -1,0 +1,1 @@
+"""Form-specific parsers: which labels exist, their options, item numbering."""

@@ -1,0 +1,1 @@
+"""Files, documents, orchestration, Parquet and errors; not form fields."""
