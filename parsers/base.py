@@ -1,0 +1,118 @@
+"""The form parser template: one public ``parse`` calling named steps.
+
+Subclasses (basic, key, full) set class-level data — headings, fields, type
+word, fingerprints — and override the ``file_tables`` hook when their form has
+特定個人情報ファイル sections.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import regex as re
+
+from normalizers.ranges import parse_range
+from parsers.changes import changes_from_lines, changes_region
+from parsers.cover import cover_fields
+from parsers.document_fields import field_value
+from parsers.fields import find_labels, looks_structural, value_after
+from parsers.sections import cover_end, section_spans
+from parsers.spec import Field, Heading
+from pipeline.lines import Line
+
+_FILE_NAME_END = re.compile(r"ファイル(?:\([^()]*\))?$")
+_LIST_MARK = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}\s?\.|・)\s*")
+
+
+@dataclass
+class ParsedDocument:
+    document: dict
+    files: list[dict] = field(default_factory=list)
+    outsourcing: list[dict] = field(default_factory=list)
+    transfers: list[dict] = field(default_factory=list)
+    changes: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class FormParser:
+    name: ClassVar[str]
+    type_word: ClassVar[str]  # 基礎項目 / 重点項目 / 全項目
+    stamp_digit: ClassVar[str]
+    headings: ClassVar[tuple[Heading, ...]]
+    fields: ClassVar[tuple[Field, ...]]
+    fingerprints: ClassVar[tuple[str, ...]]  # form-defined labels only this type prints
+    file_names_section: ClassVar[str] = "I"
+
+    def parse(self, lines: Sequence[Line]) -> ParsedDocument:
+        warnings: list[str] = []
+        spans = section_spans(lines, self.headings)
+        if "I" not in spans:
+            warnings.append("section I heading not found; section fields left null")
+        document = cover_fields(lines[: cover_end(lines, self.headings)], self.name, warnings)
+        for f in self.fields:
+            document[f.column] = field_value(lines, f, spans.get(f.section), warnings)
+        document.update(range_columns("target_population", document.get("target_population")))
+        tables = self.file_tables(lines, spans, warnings)
+        document["file_names"] = self.file_names(lines, spans, tables.get("files", []), warnings)
+        changes, change_warnings = changes_from_lines(changes_region(lines))
+        warnings.extend(change_warnings)
+        document["assessment_type"] = self.name
+        return ParsedDocument(
+            document=document,
+            files=tables.get("files", []),
+            outsourcing=tables.get("outsourcing", []),
+            transfers=tables.get("transfers", []),
+            changes=[change_row(c) for c in changes],
+            warnings=warnings,
+        )
+
+    def file_tables(self, lines: Sequence[Line], spans: dict, warnings: list[str]) -> dict[str, list[dict]]:
+        """Hook: files / outsourcing / transfers rows; forms without Ⅱ files have none."""
+        return {}
+
+    def file_names(self, lines: Sequence[Line], spans: dict, files: list[dict], warnings: list[str]) -> list[str] | None:
+        """特定個人情報ファイル名 listed in section I, else the names of the parsed files."""
+        listed = listed_file_names(lines, spans.get(self.file_names_section))
+        from_files = [f["file_name"] for f in files if f.get("file_name")]
+        if listed and from_files and listed != from_files:
+            warnings.append(f"file names in I ({listed}) differ from the file sections ({from_files})")
+        return listed or from_files or None
+
+
+def listed_file_names(lines: Sequence[Line], span: tuple[int, int] | None) -> list[str]:
+    """The names printed under the 特定個人情報ファイル名 label: its line's rest, else the lines below."""
+    if span is None:
+        return []
+    hits = find_labels(lines, "特定個人情報ファイル名", *span)
+    if not hits:
+        return []
+    hit = hits[0]
+    if hit.rest:
+        return [_LIST_MARK.sub("", hit.rest)]
+    names = []
+    for i in range(hit.index + 1, min(span[1], hit.index + 21)):
+        text = lines[i].text
+        if looks_structural(text) and not _LIST_MARK.match(text):
+            break
+        name = _LIST_MARK.sub("", text)
+        if not name or len(name) > 60 or not _FILE_NAME_END.search(name):
+            break
+        names.append(name)
+    return names
+
+
+def range_columns(column: str, choice: str | None) -> dict:
+    bounds = parse_range(choice) if choice else None
+    return {f"{column}_min": bounds[0] if bounds else None, f"{column}_max": bounds[1] if bounds else None}
+
+
+def change_row(change) -> dict:
+    return {
+        "changed_on": change.changed_on,
+        "item": change.item,
+        "before": change.before,
+        "after": change.after,
+        "timing": change.timing,
+        "note": change.note,
+    }
