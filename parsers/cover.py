@@ -23,6 +23,7 @@ _FINISHED = re.compile(r"\s*【[^】]*終了\s*】\s*$")
 _ORGANIZATION_END = re.compile(r"(?:長|知事|長官|委員会)$")
 _ENTITY = re.compile(r"^\s*([^、。\s]{1,40}?)は、")
 _DIGITS = re.compile(r"^\d{1,4}$")
+_DATE_LINE_MAX = 24  # characters: a date with 時点/現在/(予定) around it, not a sentence
 
 STAMP_DIGIT = {"basic": "2", "key": "3", "full": "4"}
 
@@ -94,12 +95,13 @@ def entity(lines: Sequence[Line]) -> str | None:
     return None
 
 
-def _typed_dates(lines: Sequence[Line], skip: tuple[int, int]) -> list[int]:
-    return [
-        i
-        for i, line in enumerate(lines)
-        if not skip[0] < i < skip[1] and parse_date(line.text) and not is_cover_label(line.text)
-    ]
+def date_lines(lines: Sequence[Line]) -> set:
+    """The dates that stand alone on a cover line (a date in prose is not a cover value)."""
+    return {
+        parse_date(line.text)
+        for line in lines
+        if len(line.text) <= _DATE_LINE_MAX and not is_cover_label(line.text) and parse_date(line.text)
+    }
 
 
 def dates(lines: Sequence[Line], warnings: list[str]) -> tuple[object, object]:
@@ -114,7 +116,7 @@ def dates(lines: Sequence[Line], warnings: list[str]) -> tuple[object, object]:
         rest = re.sub(r"^【[^】]*】", "", hit.rest).strip()
         approved = parse_date(rest) if rest else None
     if published is None and approved is None:
-        candidates = {parse_date(lines[i].text) for i in _typed_dates(lines, declaration_span(lines))}
+        candidates = date_lines(lines)
         if len(candidates) == 1:
             published = candidates.pop()
         elif len(candidates) > 1:
