@@ -23,6 +23,7 @@ _FINISHED = re.compile(r"\s*【[^】]*終了\s*】\s*$")
 _ORGANIZATION_END = re.compile(r"(?:長|知事|長官|委員会)$")
 _ENTITY = re.compile(r"^\s*([^、。\s]{1,40}?)は、")
 _DIGITS = re.compile(r"^\d{1,4}$")
+_NUMBER_THEN_TITLE = re.compile(r"^(\d{1,4})\s+(\S.*)$")
 _DATE_LINE_MAX = 24  # characters: a date with 時点/現在/(予定) around it, not a sentence
 
 STAMP_DIGIT = {"basic": "2", "key": "3", "full": "4"}
@@ -58,19 +59,18 @@ def number_and_title(lines: Sequence[Line]) -> tuple[int | None, str | None]:
             return int(m.group(1)), clean_title(m.group(2))
     number = title = None
     for i, line in enumerate(lines[:-1]):
-        cells = [c for c in line.cells if c]
-        if [label_key(c) for c in cells] == ["評価書番号", "評価書名"]:
-            values = [c for c in lines[i + 1].cells if c]
-            if len(values) == 2 and _DIGITS.match(values[0]):
-                return int(values[0]), clean_title(values[1])
+        if label_key(line.text) == "評価書番号評価書名":
+            m = _NUMBER_THEN_TITLE.match(lines[i + 1].text)
+            if m:
+                return int(m.group(1)), clean_title(m.group(2))
     for hit in find_labels(lines, "評価書番号"):
         value = value_after(lines, hit)
         if value and _DIGITS.match(value):
             number = int(value)
     for hit in find_labels(lines, "評価書名"):
-        value = value_after(lines, hit)
-        if value and not is_cover_label(value) and parse_date(value) is None and not _DIGITS.match(value):
-            title = clean_title(value)
+        value = clean_title(value_after(lines, hit))
+        if value and not is_cover_label(value) and not is_date_line(value) and not _DIGITS.match(value):
+            title = value
     if number is None:
         digits = {line.text for line in lines if _DIGITS.match(line.text)}
         if len(digits) == 1:
@@ -95,13 +95,14 @@ def entity(lines: Sequence[Line]) -> str | None:
     return None
 
 
+def is_date_line(text: str) -> bool:
+    """A line that is a date (with 時点/現在 around it at most), not a sentence holding one."""
+    return len(text) <= _DATE_LINE_MAX and parse_date(text) is not None
+
+
 def date_lines(lines: Sequence[Line]) -> set:
     """The dates that stand alone on a cover line (a date in prose is not a cover value)."""
-    return {
-        parse_date(line.text)
-        for line in lines
-        if len(line.text) <= _DATE_LINE_MAX and not is_cover_label(line.text) and parse_date(line.text)
-    }
+    return {parse_date(line.text) for line in lines if is_date_line(line.text) and not is_cover_label(line.text)}
 
 
 def dates(lines: Sequence[Line], warnings: list[str]) -> tuple[object, object]:
@@ -128,7 +129,7 @@ def organization(lines: Sequence[Line]) -> str | None:
     """評価実施機関名: the value next to its label, else the cover's unique name ending in 長."""
     for hit in find_labels(lines, "評価実施機関名"):
         value = value_after(lines, hit)
-        if value and not is_cover_label(value) and parse_date(value) is None and len(value) <= 40:
+        if value and not is_cover_label(value) and not is_date_line(value) and len(value) <= 40:
             return value
     start, end = declaration_span(lines)
     names = {

@@ -9,19 +9,24 @@ from parsers.options import BOOLEANS
 from parsers.spec import Field
 from pipeline.lines import Line
 
+LABEL_PREFIX = 14  # characters of a long question label that identify it when the rest wrapped
+
 
 def choice_for_label(
     lines: Sequence[Line], hit: Hit, options: Sequence[str], span: tuple[int, int], column: str, warnings: list[str]
 ) -> str | None:
-    """The selected option: on the label's line, on the next line, or the section's only selection."""
+    """The selected option: on the label's line, bracketed on the next line, or the section's only one.
+
+    A bare option on the next line counts only if the section selects nothing else.
+    """
     if hit.rest:
         found = selection_in(hit.rest, options)
         if found:
             return found
-    if hit.index + 1 < span[1]:
-        found = selection_in(lines[hit.index + 1].text, options)
-        if found:
-            return found
+    following = lines[hit.index + 1].text if hit.index + 1 < span[1] else ""
+    found = selection_in(following, options)
+    if found and "[" in following:
+        return found
     values = {choice for _, choice in selections_in_range(lines, options, *span)}
     if len(values) == 1:
         return values.pop()
@@ -35,6 +40,8 @@ def field_value(lines: Sequence[Line], field: Field, span: tuple[int, int] | Non
     if span is None:
         return None
     hits = find_labels(lines, field.label, *span)
+    if not hits and len(field.label) > LABEL_PREFIX:
+        hits = find_labels(lines, field.label[:LABEL_PREFIX], *span)  # a long label wrapped over lines
     if len(hits) <= field.occurrence:
         return None
     hit = hits[field.occurrence]
