@@ -77,13 +77,15 @@ def era_to_reading(era_token: str, year_token: str, month_token: str, day_token:
     era = ERA_BY_TOKEN[era_token]
     year, month, day = _era_year_to_int(year_token), numeral_to_int(month_token), numeral_to_int(day_token)
     if year is None or month is None or day is None:
-        return DateReading(f"{era.name}{year_token}年{month_token}月{day_token}日", problem="has an unreadable numeral")
+        text = f"{era.name}{year_token}年{month_token}月{day_token}日"
+        return DateReading(text, problem="has an unreadable numeral")
     text = f"{_era_year_text(era, year_token, year)}{month}月{day}日"
     value = _calendar_date(era.start.year + year - 1, month, day) if year >= 1 else None
     if value is None:
         return DateReading(text, problem="does not exist")
     if value < GREGORIAN_ADOPTED:
-        return DateReading(text, problem=f"is before {GREGORIAN_ADOPTED}, when Japan adopted the Gregorian calendar")
+        adopted = f"is before {GREGORIAN_ADOPTED}, when Japan adopted the Gregorian calendar"
+        return DateReading(text, problem=adopted)
     if value < era.start:
         return DateReading(text, problem=f"is before the start of {era.name} ({era.start})")
     if era.end is not None and value > era.end:
@@ -181,7 +183,9 @@ def date_problem(s: str | None) -> str | None:
 
 
 def parse_era_year(s: str | None) -> int | None:
-    """The Western year of the one era year in ``s`` (``令和6年``, ``平成元年度``); None if absent, several or impossible.
+    """The Western year of the one era year in ``s`` (``令和6年``, ``平成元年度``).
+
+    None if there is none, several, or one its era never reached.
 
     >>> parse_era_year("令和6年"), parse_era_year("平成元年"), parse_era_year("[平成30年5月 様式4]")
     (2024, 1989, 2018)

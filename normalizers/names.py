@@ -34,4 +34,5 @@ def canonical_company(s: str | None) -> str | None:
     text = normalize_text(s)
     if text is None:
         return None
-    return _LEGAL_FORM.sub(lambda m: LEGAL_FORMS[m[1]], drop_inner_spaces(text))
+    # Normalized again: a dropped space may have parted a letter from its combining mark.
+    return normalize_text(_LEGAL_FORM.sub(lambda m: LEGAL_FORMS[m[1]], drop_inner_spaces(text)))

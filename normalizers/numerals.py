@@ -1,7 +1,7 @@
 """Numbers written in kanji (二十九, 三十一, 二〇二四) or in ASCII digits."""
 from __future__ import annotations
 
-from normalizers.chardata import KANJI_DIGITS, KANJI_MULTIPLIERS
+from normalizers.chardata import KANJI_DIGITS, KANJI_MULTIPLIERS, KANJI_NUMERALS
 
 
 def kanji_to_int(s: str | None) -> int | None:
@@ -12,7 +12,7 @@ def kanji_to_int(s: str | None) -> int | None:
     >>> kanji_to_int("十十") is None, kanji_to_int("五x") is None
     (True, True)
     """
-    if not isinstance(s, str) or not s or any(ch not in KANJI_DIGITS and ch not in KANJI_MULTIPLIERS for ch in s):
+    if not isinstance(s, str) or not s or any(ch not in KANJI_NUMERALS for ch in s):
         return None
     if not any(ch in KANJI_MULTIPLIERS for ch in s):
         return int("".join(str(KANJI_DIGITS[ch]) for ch in s))
