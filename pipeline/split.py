@@ -9,10 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex as re
+
 from normalizers.text import label_key
 from parsers.spec import DECLARATION
 from pipeline.detect import cover_line_type, title_type
 from pipeline.lines import Line
+
+
+_ROW_END = re.compile(r"(?:^|\s)事[前後]$")
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,15 @@ def is_cover_start(text: str) -> bool:
     return bool(title_type(text) or cover_line_type(text))
 
 
+def cover_top(lines: Sequence[Line], declaration: int, lo: int) -> int:
+    """With no title line, the cover reaches back from its declaration to just after the
+    previous document's last 変更箇所 row (a line ending in 事前/事後)."""
+    for i in range(declaration - 1, lo - 1, -1):
+        if _ROW_END.search(lines[i].text):
+            return i + 1
+    return lo
+
+
 def document_starts(lines: Sequence[Line], settings: SplitSettings = SplitSettings()) -> list[int]:
     """Start line of each document; empty when the text holds no assessment cover."""
     decls = declarations(lines, settings)
@@ -52,7 +66,7 @@ def document_starts(lines: Sequence[Line], settings: SplitSettings = SplitSettin
             continue
         lo = max(floor, d - settings.cover_lines_before, decls[n - 1] + 1)
         title = next((i for i in range(d - 1, lo - 1, -1) if is_cover_start(lines[i].text)), None)
-        starts.append(title if title is not None else lo)
+        starts.append(title if title is not None else cover_top(lines, d, lo))
     return starts
 
 

@@ -125,3 +125,10 @@ def test_second_document_starts_at_its_title_line():
 def test_declaration_heading_inside_changes_is_not_a_new_document():
     changes = "変更箇所\n令和6年1月1日\t表紙\t個人のプライバシー等の権利利益の保護の宣言\t同左\t事後\t\n"
     assert types_of(BASIC + changes) == ["basic"]
+
+
+def test_cover_without_title_line_starts_after_the_previous_documents_last_change_row():
+    text = BASIC + "変更箇所\n令和6年1月1日\t表紙\t前\t後\t事後\t\n 公表日\n甲市長\n" + STAMP_ONLY
+    docs = split_documents(text_to_lines(text))
+    assert [doc[0].text for doc in docs[1:]] == ["公表日"]
+    assert docs[0][-1].text.endswith("事後")
