@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from normalizers.numerals import numeral_to_int
 from normalizers.text import normalize_text
 
 _SLOT = re.compile(r"\(\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)?\s*\)\s*件")
@@ -29,4 +30,4 @@ def parse_count(s: str | None) -> int | None:
     slot = slots[0]
     if _DIGIT.search(text[: slot.start()] + text[slot.end() :]):
         return None
-    return int(slot["n"].replace(",", ""))
+    return numeral_to_int(slot["n"].replace(",", ""))

@@ -57,7 +57,7 @@ _WEEKDAY = re.compile(rf"\s*\(\s*(?P<weekday>[{WEEKDAYS}])\s*(?:曜日?)?\s*\)")
 
 
 @dataclass(frozen=True, slots=True)
-class DateReading:
+class _Reading:
     """One date-like span: its canonical spelling, and the date or the reason there is none."""
 
     text: str
@@ -73,41 +73,41 @@ def _era_year_text(era: Era, year_token: str, year: int | None) -> str:
     return f"{era.name}{year_token if year is None or year_token == FIRST_YEAR else year}年"
 
 
-def era_to_reading(era_token: str, year_token: str, month_token: str, day_token: str) -> DateReading:
+def _era_to_reading(era_token: str, year_token: str, month_token: str, day_token: str) -> _Reading:
     era = ERA_BY_TOKEN[era_token]
     year, month, day = _era_year_to_int(year_token), numeral_to_int(month_token), numeral_to_int(day_token)
     if year is None or month is None or day is None:
         text = f"{era.name}{year_token}年{month_token}月{day_token}日"
-        return DateReading(text, problem="has an unreadable numeral")
+        return _Reading(text, problem="has an unreadable numeral")
     text = f"{_era_year_text(era, year_token, year)}{month}月{day}日"
     value = _calendar_date(era.start.year + year - 1, month, day) if year >= 1 else None
     if value is None:
-        return DateReading(text, problem="does not exist")
+        return _Reading(text, problem="does not exist")
     if value < GREGORIAN_ADOPTED:
         adopted = f"is before {GREGORIAN_ADOPTED}, when Japan adopted the Gregorian calendar"
-        return DateReading(text, problem=adopted)
+        return _Reading(text, problem=adopted)
     if value < era.start:
-        return DateReading(text, problem=f"is before the start of {era.name} ({era.start})")
+        return _Reading(text, problem=f"is before the start of {era.name} ({era.start})")
     if era.end is not None and value > era.end:
-        return DateReading(text, problem=f"is after the end of {era.name} ({era.end})")
-    return DateReading(text, value)
+        return _Reading(text, problem=f"is after the end of {era.name} ({era.end})")
+    return _Reading(text, value)
 
 
-def western_to_reading(year_token: str, month_token: str, day_token: str) -> DateReading:
+def _western_to_reading(year_token: str, month_token: str, day_token: str) -> _Reading:
     year, month, day = numeral_to_int(year_token), numeral_to_int(month_token), numeral_to_int(day_token)
     if year is None or month is None or day is None:
-        return DateReading(f"{year_token}年{month_token}月{day_token}日", problem="has an unreadable numeral")
+        return _Reading(f"{year_token}年{month_token}月{day_token}日", problem="has an unreadable numeral")
     text = f"{year}年{month}月{day}日"
     value = _calendar_date(year, month, day)
-    return DateReading(text, value) if value else DateReading(text, problem="does not exist")
+    return _Reading(text, value) if value else _Reading(text, problem="does not exist")
 
 
-def month_day_to_reading(month_token: str, day_token: str) -> DateReading:
+def _month_day_to_reading(month_token: str, day_token: str) -> _Reading:
     month, day = numeral_to_int(month_token), numeral_to_int(day_token)
     text = f"{month_token if month is None else month}月{day_token if day is None else day}日"
     # 2000 was a leap year, so a day that fails there fails in every year.
     exists = month is not None and day is not None and _calendar_date(2000, month, day) is not None
-    return DateReading(text, problem="has no year" if exists else "does not exist")
+    return _Reading(text, problem="has no year" if exists else "does not exist")
 
 
 def _calendar_date(year: int, month: int, day: int) -> date | None:
@@ -117,40 +117,46 @@ def _calendar_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def match_to_reading(m: re.Match[str]) -> DateReading:
+def _match_to_reading(m: re.Match[str]) -> _Reading:
     """The reading of one ``_DATE`` match, checked against a weekday printed after it."""
     kind = m.lastgroup
     if kind == "era_ymd":
-        reading = era_to_reading(m["e1"], m["y1"], m["m1"], m["d1"])
+        reading = _era_to_reading(m["e1"], m["y1"], m["m1"], m["d1"])
     elif kind == "era_sep":
-        reading = era_to_reading(m["e2"], m["y2"], m["m2"], m["d2"])
+        reading = _era_to_reading(m["e2"], m["y2"], m["m2"], m["d2"])
     elif kind == "west_ymd":
-        reading = western_to_reading(m["y3"], m["m3"], m["d3"])
+        reading = _western_to_reading(m["y3"], m["m3"], m["d3"])
     elif kind == "west_sep":
-        reading = western_to_reading(m["y4"], m["m4"], m["d4"])
+        reading = _western_to_reading(m["y4"], m["m4"], m["d4"])
     elif kind == "west_kanji":
-        reading = western_to_reading(m["y5"], m["m5"], m["d5"])
+        reading = _western_to_reading(m["y5"], m["m5"], m["d5"])
     elif kind == "era_ym":
         era, year = ERA_BY_TOKEN[m["e6"]], _era_year_to_int(m["y6"])
-        return DateReading(f"{_era_year_text(era, m['y6'], year)}{m['m6']}月", problem="has no day")
+        return _Reading(f"{_era_year_text(era, m['y6'], year)}{m['m6']}月", problem="has no day")
     elif kind == "west_ym":
-        return DateReading(f"{m['y7']}年{m['m7']}月", problem="has no day")
+        return _Reading(f"{m['y7']}年{m['m7']}月", problem="has no day")
     else:
-        return month_day_to_reading(m["m8"], m["d8"])
+        return _month_day_to_reading(m["m8"], m["d8"])
     weekday = _WEEKDAY.match(m.string, m.end())
     if reading.value is not None and weekday is not None:
         actual = WEEKDAYS[reading.value.weekday()]
         if weekday["weekday"] != actual:
-            return DateReading(reading.text, problem=f"is a {actual}曜日, not a {weekday['weekday']}曜日")
+            return _Reading(reading.text, problem=f"is a {actual}曜日, not a {weekday['weekday']}曜日")
     return reading
 
 
 def text_to_date_or_problem(s: str | None) -> tuple[date | None, str | None]:
-    """The one date a string holds, or the reason it has none (None, None: nothing date-like)."""
+    """The one date a string holds, or the reason it has none; (None, None) when nothing is date-like.
+
+    >>> text_to_date_or_problem("R6.5.24"), text_to_date_or_problem("令和6年")
+    ((datetime.date(2024, 5, 24), None), (None, None))
+    >>> text_to_date_or_problem("平成28年1月")
+    (None, '平成28年1月 has no day')
+    """
     text = normalize_text(s)
     if text is None:
         return None, None
-    readings = [match_to_reading(m) for m in _DATE.finditer(text)]
+    readings = [_match_to_reading(m) for m in _DATE.finditer(text)]
     for reading in readings:
         if reading.problem:
             return None, f"{reading.text} {reading.problem}"

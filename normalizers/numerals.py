@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from normalizers.chardata import KANJI_DIGITS, KANJI_MULTIPLIERS, KANJI_NUMERALS
 
+# No count, year or day in these documents comes near this; a longer numeral
+# is junk, and Python refuses to convert ones past 4,300 digits anyway.
+MAX_DIGITS = 18
+
 
 def kanji_to_int(s: str | None) -> int | None:
     """A kanji numeral: positional (``二〇二四``) or with 十/百/千 (``二十九``, ``千九百八十九``).
@@ -12,7 +16,7 @@ def kanji_to_int(s: str | None) -> int | None:
     >>> kanji_to_int("十十") is None, kanji_to_int("五x") is None
     (True, True)
     """
-    if not isinstance(s, str) or not s or any(ch not in KANJI_NUMERALS for ch in s):
+    if not isinstance(s, str) or not 0 < len(s) <= MAX_DIGITS or any(ch not in KANJI_NUMERALS for ch in s):
         return None
     if not any(ch in KANJI_MULTIPLIERS for ch in s):
         return int("".join(str(KANJI_DIGITS[ch]) for ch in s))
@@ -34,11 +38,13 @@ def kanji_to_int(s: str | None) -> int | None:
 
 
 def numeral_to_int(s: str | None) -> int | None:
-    """ASCII digits or a kanji numeral.
+    """ASCII digits or a kanji numeral, at most ``MAX_DIGITS`` long.
 
     >>> numeral_to_int("31"), numeral_to_int("三十一"), numeral_to_int("")
     (31, 31, None)
+    >>> numeral_to_int("9" * 5000) is None
+    True
     """
     if isinstance(s, str) and s.isascii() and s.isdigit():
-        return int(s)
+        return int(s) if len(s) <= MAX_DIGITS else None
     return kanji_to_int(s)

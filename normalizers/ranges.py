@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from normalizers.numerals import MAX_DIGITS
 from normalizers.text import normalize_text
 from normalizers.unitdata import COUNT_NOUNS, LARGE_UNITS, LOWER_BOUNDS, SMALL_UNITS, UPPER_BOUNDS
 
@@ -28,7 +29,7 @@ def amount_to_int(s: str | None) -> int | None:
     >>> amount_to_int("1.5") is None, amount_to_int("万") is None
     (True, True)
     """
-    if not isinstance(s, str) or not re.fullmatch(_AMOUNT, s):
+    if not isinstance(s, str) or len(s) > MAX_DIGITS or not re.fullmatch(_AMOUNT, s):
         return None
     digits = s.rstrip("".join(SMALL_UNITS) + "".join(LARGE_UNITS))
     value = Fraction(digits.replace(",", ""))

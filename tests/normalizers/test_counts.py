@@ -24,6 +24,7 @@ COUNT_CASES = [
     ("（ 5 3 ） 件", None),
     ("委託事項1 （ 5 ） 件", None),
     ("7", None),
+    ("(" + "9" * 5000 + ")件", None),
     ("", None),
     (None, None),
     (5, None),

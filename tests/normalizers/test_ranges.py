@@ -40,6 +40,7 @@ RANGE_CASES = [
     ("人以上", None),
     ("1.5人以上", None),
     ("以上", None),
+    ("9" * 5000 + "人以上", None),
     ("", None),
     (None, None),
     (1000, None),
