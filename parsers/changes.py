@@ -39,7 +39,8 @@ COLUMNS = (
 # Longest first, so 提出時期に係る説明 is not read as 提出時期 + junk.
 _LABELS_LONGEST_FIRST = sorted((label for label, _ in COLUMNS), key=len, reverse=True)
 
-_NUM = r"[0-90-9〇一二三四五六七八九十]+"
+# Lines are NFKC already, so digits and brackets are ASCII here.
+_NUM = r"[0-9〇一二三四五六七八九十]+"
 _ERA_DATE = rf"(?:明治|大正|昭和|平成|令和)\s?(?:元|{_NUM})\s?年\s?{_NUM}\s?月\s?{_NUM}\s?日"
 _WESTERN_DATE = r"[0-9]{4}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}"
 _DATE = rf"(?:{_ERA_DATE}|{_WESTERN_DATE})"
@@ -51,20 +52,20 @@ _DATE_LINE = re.compile(rf"^({_DATE})(?: (.+))?$")
 # 「…提供は、事前」 glues it to the word before and is not an anchor. A date may follow,
 # glued (「十分である 事前令和4年6月20日」).
 _TIMING_LINE = re.compile(rf"^(?:(.*\S) )?(事前|事後)(?:\s?({_DATE}(?: .+)?))?$")
-_TITLE_LINE = re.compile(r"^特定個人情報保護評価書[((](?:基礎項目|重点項目|全項目)評価書[))]$")
-_HEADING = re.compile(r"^(?:[((]別添[0-90-9]+[))])?変更箇所$")
-_ANNEX_HEADING = re.compile(r"^別紙[0-90-9]*$")
+_TITLE_LINE = re.compile(r"^特定個人情報保護評価書\((?:基礎項目|重点項目|全項目)評価書\)$")
+_HEADING = re.compile(r"^(?:\(別添[0-9]+\))?変更箇所$")
+_ANNEX_HEADING = re.compile(r"^別紙[0-9]*$")
 # A new component of a wrapped 項目 (Ⅱ …, 5. …, ②…, (別添2)…, 移転先10 …) is joined with a space.
-_ITEM_COMPONENT = re.compile(r"^(?:[Ⅰ-Ⅻ]|[①-⑳]|[0-9]{1,2}\s?\.|[((]別添|(?:委託事項|提供先|移転先|システム)[0-9])")
+_ITEM_COMPONENT = re.compile(r"^(?:[Ⅰ-Ⅻ]|[①-⑳]|[0-9]{1,2}\s?\.|\(別添|(?:委託事項|提供先|移転先|システム)[0-9])")
 
 
 @dataclass(frozen=True)
 class ChangeSettings:
-    """Tolerances of region finding; one place, validated."""
+    """Tolerances of header and region finding; one place, validated."""
 
-    # Non-blank lines after a bare 変更箇所 heading within which the column header must appear.
+    # Non-blank lines after a bare 変更箇所 heading within which the table must start.
     header_lookahead: int = 3
-    # Column labels a line must consist of to count as the column header after a bare heading.
+    # Column labels a table row's cells must consist of to count as the column header.
     min_header_labels: int = 4
     # How far a stream page may reach back before its 変更箇所 heading (F prints ~100 lines
     # of rows first); a page longer than any printed page means the page index is missing.
@@ -102,24 +103,27 @@ def changes_region(lines: Sequence[Line], settings: ChangeSettings = DEFAULT_SET
     ``別紙N`` annex heading.
     """
     try:
-        lines = list(lines)
-        start = last_heading(lines, settings)
-        if start is None:
+        lines = [line for line in lines or () if isinstance(line, Line)]
+        if not lines:
             return []
-        table = is_table(lines[start:])
-        if not table:
-            start = page_start(lines, start, settings)
-        return lines[start : region_end(lines, start + 1, table)]
+        heading = last_heading(lines, settings)
+        if heading is None:
+            return []
+        table = is_table(lines[heading:])
+        start = heading if table else page_start(lines, heading, settings)
+        return lines[start : region_end(lines, heading + 1, table)]
     except (TypeError, AttributeError):
         return []
 
 
-def changes_from_lines(lines: Sequence[Line]) -> tuple[list[ChangeRow], list[str]]:
+def changes_from_lines(
+    lines: Sequence[Line], settings: ChangeSettings = DEFAULT_SETTINGS
+) -> tuple[list[ChangeRow], list[str]]:
     """Rows of a 変更箇所 region and the warnings about what could not be settled."""
     try:
-        lines = [line for line in lines if isinstance(line, Line)]
+        lines = [line for line in lines or () if isinstance(line, Line)]
         if is_table(lines):
-            return table_to_rows(lines)
+            return table_to_rows(lines, settings)
         return stream_to_rows(lines)
     except (TypeError, AttributeError, ValueError) as exc:
         return [], [f"変更箇所 could not be read ({type(exc).__name__}); no change rows"]
@@ -157,7 +161,7 @@ def squeeze(text: str) -> str:
 
 
 def last_heading(lines: list[Line], settings: ChangeSettings) -> int | None:
-    """Index of the last 変更箇所 heading; a bare one must be followed by the column header."""
+    """Index of the last 変更箇所 heading; a bare one must be followed by the table."""
     found = None
     for i, line in enumerate(lines):
         text = squeeze(line.text)
@@ -169,8 +173,10 @@ def last_heading(lines: list[Line], settings: ChangeSettings) -> int | None:
 
 
 def header_follows(lines: list[Line], i: int, settings: ChangeSettings) -> bool:
+    """Whether the table starts right after line i: its column header (PDF text may print
+    only a fragment of it there) or a row's date or timing."""
     following = [line.text for line in lines[i + 1 :] if line.text][: settings.header_lookahead]
-    return any(len(header_labels(text) or ()) >= settings.min_header_labels for text in following)
+    return any(header_labels(text) or is_token_line(text) for text in following)
 
 
 def is_table(lines: Sequence[Line]) -> bool:
@@ -230,18 +236,23 @@ def table_to_rows(
 ) -> tuple[list[ChangeRow], list[str]]:
     """One row per table line with a 変更日 or a 提出時期; repeated headers dropped."""
     columns = {field: i for i, (_, field) in enumerate(COLUMNS)}
+    width = len(COLUMNS)
     rows: list[ChangeRow] = []
     warnings: list[str] = []
-    skipped = 0
+    skipped = shifted = 0
     for n, line in enumerate(lines, 1):
         # Headings and blank lines are one cell; a continuation row keeps the row's empty cells.
         if len(line.cells) < 2 or not any(line.cells):
             continue
         header = column_map(line.cells, settings)
         if header is not None:
-            columns = header
+            columns, width = header, len(line.cells)
             continue
-        cell = {field: normalize_text(cell_at(line.cells, i)) for field, i in columns.items()}
+        if len(line.cells) == width:
+            cell = {field: normalize_text(cell_at(line.cells, i)) for field, i in columns.items()}
+        else:
+            cell = shifted_cells(line.cells)
+            shifted += 1
         changed_on = parse_date(cell["changed_on"]) if cell.get("changed_on") else None
         timing = cell.get("timing") if cell.get("timing") in TIMINGS else None
         if timing is None and is_continuation(cell):
@@ -262,9 +273,23 @@ def table_to_rows(
         rows.append(
             ChangeRow(changed_on, cell.get("item"), cell.get("before"), cell.get("after"), timing, cell.get("note"))
         )
+    if shifted:
+        warnings.append(
+            f"変更箇所: {shifted} table lines do not line up with the header's {width} columns; "
+            "only their 変更日 and 提出時期 were read"
+        )
     if skipped:
         warnings.append(f"変更箇所: {skipped} table lines have neither a 変更日 nor a 提出時期; skipped")
     return rows, warnings
+
+
+def shifted_cells(cells: tuple[str, ...]) -> dict[str, str | None]:
+    """What a row with missing or merged cells still tells for sure: a leading date, a timing cell."""
+    first = normalize_text(cells[0]) or ""
+    dated = _DATE_LINE.match(first)
+    changed_on = dated.group(1) if dated and not (dated.group(2) and _DATE_LINE.match(dated.group(2))) else None
+    timings = [c for c in cells if c in TIMINGS]
+    return {"changed_on": changed_on, "timing": timings[0] if len(timings) == 1 else None}
 
 
 def cell_at(cells: tuple[str, ...], i: int) -> str:

@@ -81,6 +81,25 @@ CASES = [
         ["令和8年4月 has no day", "neither a 変更日 nor a 提出時期"],
     ),
     (
+        "table: columns follow the header, whatever its order",
+        table(
+            ("項目", "変更日", "提出時期", "変更前の記載", "変更後の記載", "提出時期に係る説明"),
+            ("I-4", "令和3年3月12日", "事後", "a", "b", "説明"),
+        ),
+        [ChangeRow(R1, "I-4", "a", "b", "事後", "説明")],
+        [],
+    ),
+    (
+        "table: a row shorter than the header keeps only its leading date and its timing cell",
+        table(
+            HEADER,
+            ("令和3年3月12日", "I-4", "b", "事後"),
+            ("I-5", "a", "b", "事前", "説明"),
+        ),
+        [ChangeRow(R1, None, None, None, "事後", None), ChangeRow(None, None, None, None, "事前", None)],
+        ["2 table lines do not line up with the header's 6 columns"],
+    ),
+    (
         "stream: glued header, date-led rows, 説明 before the first date",
         stream(
             [
@@ -214,7 +233,7 @@ REGION_CASES = [
         ["(別添3)変更箇所", " ".join(HEADER), "令和3年3月12日 a b c 事前"],
     ),
     (
-        "table: a bare heading counts only with the column header after it",
+        "table: a bare heading counts only with the table right after it",
         table(("変更箇所",), ("本文",), ("変更箇所",), HEADER, ("令和3年3月12日", "a", "b", "c", "事前", "")),
         ["変更箇所", " ".join(HEADER), "令和3年3月12日 a b c 事前"],
     ),
@@ -239,6 +258,12 @@ REGION_CASES = [
         stream(["(別添2)変更箇所", "令和3年3月12日", "別紙1", "a 事前"], ["別紙1", "項番"]),
         ["(別添2)変更箇所", "令和3年3月12日", "別紙1", "a 事前"],
     ),
+    (
+        "stream: a bare heading followed by a header fragment or a first row",
+        stream(["変更箇所", "本文", "変更箇所", "項目", "令和3年3月12日", "a 事前"]),
+        ["変更箇所", "項目", "令和3年3月12日", "a 事前"],
+    ),
+    ("stream: a bare heading with prose after it is no heading", stream(["変更箇所", "本文", "本文", "本文", "事前"]), []),
     ("no heading", stream(["Ⅰ 基本情報", "事前"]), []),
 ]
 
@@ -251,15 +276,19 @@ def test_changes_region(name, lines, expected):
 # ---------------------------------------------------------------- the samples
 
 
-def sample_lines(stem: str, keep_blanks: bool) -> list[Line]:
-    """A minimal layout adapter: tab cells for the K export, one cell per line for PDF text,
-    page += 1 at a run of three or more blank lines."""
+def sample_lines(stem: str, adapter: str) -> list[Line]:
+    """The sample's Lines from the project's layout adapter, or from a minimal local one:
+    tab cells for the K export, one cell per line for PDF text, page += 1 at a run of
+    three or more blank lines, blank lines kept or dropped."""
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    if adapter == "pipeline":
+        return pytest.importorskip("pipeline.layouts").text_to_lines(text)
     tab_export = stem.startswith("kitakyushu")
     out, page, blank_run = [], 0, 0
-    for raw in (RAW / f"{stem}.txt").read_text(encoding="utf-8").split("\n"):
+    for raw in text.split("\n"):
         if not raw.strip():
             blank_run += 1
-            if keep_blanks:
+            if adapter == "local, blank lines kept":
                 out.append(Line(("",), page))
             continue
         if blank_run >= 3:
@@ -290,11 +319,11 @@ SAMPLE_FLOORS = {
 }
 
 
-@pytest.mark.parametrize("keep_blanks", [True, False], ids=["blank lines kept", "blank lines dropped"])
+@pytest.mark.parametrize("adapter", ["local, blank lines kept", "local, blank lines dropped", "pipeline"])
 @pytest.mark.parametrize("stem", sorted(SAMPLE_FLOORS))
-def test_sample_changes_match_the_answer_key(stem, keep_blanks):
+def test_sample_changes_match_the_answer_key(stem, adapter):
     n_docs, floor = SAMPLE_FLOORS[stem]
-    docs = documents(sample_lines(stem, keep_blanks))
+    docs = documents(sample_lines(stem, adapter))
     gold = load_gold(stem)["documents"]
     assert len(docs) == n_docs == len(gold)
     for doc, gold_doc in zip(docs, gold):
@@ -312,7 +341,7 @@ def test_sample_changes_match_the_answer_key(stem, keep_blanks):
 def test_sample_items_that_are_filled_are_right():
     """Texts are filled only where unambiguous: every S 項目 we give is the key's."""
     stem = "saitama-koki-full"
-    rows, _ = changes_from_lines(changes_region(sample_lines(stem, keep_blanks=True)))
+    rows, _ = changes_from_lines(changes_region(sample_lines(stem, "local, blank lines kept")))
     gold = Counter((canon(g["changed_on"]), g["timing"], canon(g["item"])) for g in load_gold(stem)["documents"][0]["changes"])
     given = [(canon(r.changed_on), r.timing, canon(r.item)) for r in rows if r.item]
     assert len(given) > 100
