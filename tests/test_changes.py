@@ -6,6 +6,8 @@ from collections import Counter
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from normalizers.text import normalize_text
 from parsers.changes import ChangeRow, changes_from_lines, changes_region
@@ -346,3 +348,28 @@ def test_sample_items_that_are_filled_are_right():
     given = [(canon(r.changed_on), r.timing, canon(r.item)) for r in rows if r.item]
     assert len(given) > 100
     assert not Counter(given) - gold
+
+
+CHANGE_WORDS = st.sampled_from(
+    ["事前", "事後", "a 事前", "十分である 事前令和4年6月20日", "令和3年3月12日", "令和8年4月 日", "平成31年6月1日",
+     "変更箇所", "(別添2)変更箇所", GLUED_HEADER, "項目", "変更日", "別紙1", "", "Ⅱ 概要", "令和1年5月31日 その内容"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.lists(st.one_of(st.text(max_size=12), CHANGE_WORDS), min_size=1, max_size=7), max_size=30))
+def test_changes_are_total_on_junk(rows):
+    lines = [Line(tuple(normalize_text(c) or "" for c in cells), page=n // 5) for n, cells in enumerate(rows)]
+    for region in (lines, changes_region(lines)):
+        found, warnings = changes_from_lines(region)
+        assert all(r.timing in (None, "事前", "事後") for r in found)
+        assert all(isinstance(w, str) for w in warnings)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.one_of(st.text(max_size=12), CHANGE_WORDS), max_size=40), pages=st.integers(1, 9))
+def test_stream_changes_are_total_on_junk(texts, pages):
+    lines = [Line((normalize_text(t) or "",), page=n // pages) for n, t in enumerate(texts)]
+    found, warnings = changes_from_lines(changes_region(lines) or lines)
+    assert sum(1 for r in found if r.timing) == len(found)
+    assert all(isinstance(w, str) for w in warnings)
