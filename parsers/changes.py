@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 
 from normalizers.dates import date_problem, parse_date
 from normalizers.text import join_lines, normalize_text
@@ -362,18 +363,28 @@ def lines_to_pages(lines: Sequence[Line]) -> list[list[str]]:
 
 
 def page_to_tokens(texts: list[str]) -> list[Token]:
+    """Dates and timings in reading order; one line may hold a whole row (date … timing)
+    or a timing glued to the next row's date."""
     tokens = []
     for i, text in enumerate(texts):
         timing = _TIMING_LINE.match(text)
         if timing:
+            tokens.extend(date_tokens(timing.group(1) or "", i, alone=False))
             tokens.append(Token("T", i, timing=timing.group(2)))
             text = timing.group(3) or ""
-        dated = _DATE_LINE.match(text)
-        if dated and not (dated.group(2) and _DATE_LINE.match(dated.group(2))):
-            tokens.append(Token("D", i, changed_on=parse_date(dated.group(1)), printed=dated.group(1)))
-        elif _PARTIAL_DATE_LINE.match(text):
-            tokens.append(Token("D", i, printed=text))
+        tokens.extend(date_tokens(text, i, alone=True))
     return tokens
+
+
+def date_tokens(text: str, i: int, alone: bool) -> list[Token]:
+    """A 変更日 opening the text, unless a second date follows it (then both are 変更前/変更後
+    values such as 実施日). An incomplete date counts only as a line of its own."""
+    dated = _DATE_LINE.match(text)
+    if dated and not (dated.group(2) and _DATE_LINE.match(dated.group(2))):
+        return [Token("D", i, changed_on=parse_date(dated.group(1)), printed=dated.group(1))]
+    if alone and _PARTIAL_DATE_LINE.match(text):
+        return [Token("D", i, printed=text)]
+    return []
 
 
 def page_to_rows(texts: list[str], number: int, blanks: bool = True) -> tuple[list[ChangeRow], list[str]]:
@@ -393,12 +404,13 @@ def page_to_rows(texts: list[str], number: int, blanks: bool = True) -> tuple[li
     partner = partners(tokens)
     lone_dates = [d for d in dates if d not in partner.values()]
     lone_timings = [t for t in timings if t.index not in partner]
-    dated_lines = {d.index for d in dates}
+    # A timing glued to the next row's date has that row's 項目 under it, not a 説明.
+    glued = {t.index for t, nxt in pairwise(tokens) if t.kind == "T" and nxt.kind == "D" and nxt.index == t.index}
 
     def row(timing: Token, changed_on: date | None, head: Token | None = None) -> ChangeRow:
         # Without blank lines a 説明 ends only at the next token, which bounds it only on a
-        # fully date-led page; a timing glued to the next row's date has no 説明 under it.
-        noted = (blanks or not lone_timings) and timing.index not in dated_lines
+        # fully date-led page.
+        noted = (blanks or not lone_timings) and timing.index not in glued
         note = join_lines(text_after(texts, timing.index + 1)) if noted else None
         item = item_after(texts, head.index) if head is not None and blanks else None
         return ChangeRow(changed_on, item, None, None, timing.timing, note)
@@ -460,7 +472,12 @@ def text_after(texts: list[str], start: int) -> list[str]:
 
 
 def item_after(texts: list[str], i: int) -> str | None:
-    """The 項目 printed after the date on line i: the rest of that line, else the next paragraph."""
+    """The 項目 printed after the date on line i: the rest of that line, else the next paragraph.
+
+    None when the date's line holds the whole row: its cells cannot be told apart.
+    """
+    if _TIMING_LINE.match(texts[i]):
+        return None
     dated = _DATE_LINE.match(texts[i])
     if dated and dated.group(2):
         return item_text([dated.group(2)] + text_after(texts, i + 1))

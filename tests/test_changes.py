@@ -181,6 +181,13 @@ CASES = [
         [],
     ),
     (
+        "stream: a whole row on one line; two dates before a timing are 変更前/変更後 values",
+        stream(["令和3年3月12日 Ⅰ 1. 課長 A 課長 B 事後", "説明", "令和3年6月9日", "Ⅵ ①実施日",
+                "令和4年11月9日 令和5年11月28日 事前"]),
+        [ChangeRow(R1, None, None, None, "事後", "説明"), ChangeRow(R2, None, None, None, "事前", None)],
+        [],
+    ),
+    (
         "stream: prose ending in 事前 is no timing",
         stream(["令和3年3月12日", "Ⅱ 3.", "・宛名データの業務システムへの提供は、事前", "に確認する。", "事後"]),
         [(R1, "事後")],
