@@ -9,10 +9,12 @@ pairs them without a guess:
     lines ──changes_region──▶ region ──table_to_rows | stream_to_rows──▶ rows
 
 In the stream layout each page becomes a token sequence of dates (D) and
-timings (T). ``D T D T …`` pairs in order; otherwise, when a page has as many
-dates as timings and one side is uniform, every pairing gives the same
-(date, timing) multiset, so the rows are built from the other side; anything
-else leaves the dates null with a warning.
+timings (T). On a page that opens with a date, a date printed right before a
+timing heads that timing's row (``D T D T …``). The dates and timings left
+over pair only when there are as many of each and one side is uniform, since
+then every pairing gives the same (date, timing) rows; anything else leaves
+the dates null with a warning. 項目 and 説明 are filled only where blank lines
+or tokens bound them; 変更前/変更後 only in the table layout.
 """
 from __future__ import annotations
 
