@@ -1,0 +1,559 @@
+"""Read an assessment PDF ourselves: glyph and ruling positions → table cells → ``Line`` stream.
+
+The scraped text we have of these forms lost the reading order; the PDF still
+has it in its geometry. Per page we take one ``get_texttrace()`` (glyphs with
+boxes) and one ``get_cdrawings()`` (ruling lines), rebuild the form's cells
+(``pipeline.pdf_cells``, ``pipeline.pdf_ticks``) and emit one ``Line`` per
+table row, label cell first, and one per free text line. Pages are read one
+at a time and only their text is kept, so memory follows the text, not the
+page count.
+
+Across pages: running headers and footers (free text in the top or bottom
+band that recurs at the same height on several pages) and page numbers are
+dropped; a row that a page break cut in two is joined back — the first row of
+a page continues the last row of the previous one when its cells are open at
+the top, or when its first (label) column is empty, and its cells line up
+with that row's cells.
+
+Glyphs without a Unicode mapping (U+FFFD from MuPDF, ``(cid:NNN)``, private
+use or control characters) never reach a value: a garbage glyph standing
+alone (a symbol bullet) is dropped; one inside a word empties its whole cell,
+because a value with letters missing is a wrong value. Either way the
+document gets a warning; when at least ``unmapped_max_share`` of its glyphs
+are garbage it is refused (``unmapped_glyphs``). A page with garbage is read
+once more with pdfplumber, whose pdfminer falls back on an embedded
+TrueType font's own cmap when the PDF lacks a ToUnicode table — the one thing
+here PyMuPDF cannot do. That is tried only on such pages, and given up for
+the document as soon as it does not help.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import pymupdf
+
+from normalizers.text import join_lines, normalize_text
+from pipeline.errors import ExtractError, ReadError
+from pipeline.lines import Line
+from pipeline.pdf_cells import (
+    Block,
+    groups_to_blocks,
+    line_to_text,
+    paragraphs,
+    runs_to_groups,
+    segments_to_rulings,
+    spans_to_runs,
+    split_runs_at_rulings,
+)
+from pipeline.pdf_ticks import (
+    canonical_ticks,
+    paths_to_marks,
+    settle_ticks,
+    squares_from_segments,
+    squares_to_runs,
+    ticks_to_runs,
+)
+
+# rawdict without TEXT_CID_FOR_UNKNOWN_UNICODE: an unmapped glyph must read U+FFFD,
+# not its glyph id passed off as a (plausible, wrong) character; no synthetic spaces.
+TEXT_FLAGS = (pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE) | pymupdf.TEXT_INHIBIT_SPACES
+OCR_HINT = "run OCR (e.g. ocrmypdf) and put the result in data/raw"
+_GARBAGE = re.compile(
+    r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+)
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-‐–—－]\s*\d{1,4}\s*[-‐–—－]|\d{1,4}\s*/\s*\d{1,4}|(?:page|p\.?)\s*\d{1,4}|第?\s*\d{1,4}\s*(?:ページ|頁)"
+    r"|[-‐–—－]\s*\d{1,4}\s*/\s*\d{1,4}\s*[-‐–—－])$",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    """Every tolerance of the PDF reader; lengths in points, ``*_gap``/``*_tolerance`` on text in ems."""
+
+    snap_tolerance: float = 1.5  # collinear ruling segments this close are one line
+    join_tolerance: float = 3.0  # gaps along a ruling up to this are bridged; crossing slack
+    cover_tolerance: float = 2.0  # how far a ruling may stop short of the point it bounds
+    axis_tolerance: float = 0.8  # a line this far off horizontal/vertical still counts as such
+    thin_rule_max: float = 3.0  # a filled rectangle at most this thick is a ruling (Excel borders)
+    page_frame_share: float = 0.9  # a rectangle this much of the page in both directions is a frame
+    checkbox_min: float = 4.0  # sides of a drawn checkbox square
+    checkbox_max: float = 16.0
+    checkbox_aspect: float = 1.4  # longer side / shorter side of a checkbox square
+    tick_min: float = 2.5  # size (longer side) of a tick drawn as curves or diagonal strokes
+    tick_max: float = 20.0
+    row_merge_tolerance: float = 0.5  # glyph centres this many ems apart vertically share a text line
+    word_gap: float = 0.25  # an empty gap this many ems wide is a word space…
+    cjk_word_gap: float = 1.0  # …between two wide (Japanese) characters only this wide
+    run_split_gap: float = 3.0  # a jump this many ems inside one text span starts a new run
+    duplicate_tolerance: float = 0.3  # the same glyph again this close is fake bold, kept once
+    row_tolerance: float = 1.0  # cell tops/bottoms this close (points) are one row
+    header_band: float = 0.08  # top share of the page where running headers live
+    footer_band: float = 0.08  # bottom share of the page where footers and page numbers live
+    furniture_tolerance: float = 3.0  # a recurring header/footer stays within this height (points)
+    furniture_min_pages: int = 2  # a header/footer text must recur on this many pages
+    continuation_tolerance: float = 2.0  # cells across a page break line up within this (points)
+    unmapped_max_share: float = 0.5  # refuse the document when this share of its glyphs is garbage
+    pdfplumber_fallback: bool = True  # re-read pages with unmapped glyphs through pdfminer
+    header_scan_bytes: int = 1024  # the %PDF- marker must lie within this many leading bytes
+    trailer_scan_bytes: int = 2048  # the %%EOF marker must lie within this many trailing bytes
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not isinstance(value, bool) and value < 0:
+                raise ValueError(f"PdfSettings.{f.name} must not be negative, got {value}")
+        if self.checkbox_min > self.checkbox_max or self.tick_min > self.tick_max:
+            raise ValueError("PdfSettings: a minimum size exceeds its maximum")
+        if not 0 < self.unmapped_max_share <= 1:
+            raise ValueError("PdfSettings.unmapped_max_share must be in (0, 1]")
+
+
+@dataclass
+class PdfText:
+    lines: list[Line]
+    warnings: list[str]
+    pages: int
+
+
+@dataclass
+class CellText:
+    """A cell's (or free line's) raw text lines and where it stood."""
+
+    left: float
+    right: float
+    lines: list[str]
+    open_top: bool = False
+    known_ticks: bool = True
+
+
+@dataclass
+class Row:
+    cells: list[CellText]
+    table: bool
+    top: float
+    bottom: float
+    page: int
+    band: str | None = None  # "header" / "footer" for free text in those bands
+
+    def key(self) -> tuple[str, ...]:
+        return tuple("\n".join(c.lines) for c in self.cells)
+
+
+@dataclass
+class _Tally:
+    """What the page loop learns about the whole document."""
+
+    glyphs: int = 0
+    garbage: int = 0
+    emptied_cells: int = 0
+    garbage_pages: set[int] = field(default_factory=set)
+    textless_pages: list[int] = field(default_factory=list)
+    image_pages: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- opening -----------------------------------------------------------------
+
+
+def check_bytes(path: Path, s: PdfSettings) -> None:
+    """Refuse a file that is not a PDF or was cut short, by its first and last bytes only."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(s.header_scan_bytes)
+            fh.seek(0, 2)
+            size = fh.tell()
+            fh.seek(max(0, size - s.trailer_scan_bytes))
+            tail = fh.read()
+    except OSError as exc:
+        raise ReadError(f"cannot read {path.name}: {exc.strerror}; check the file", "unreadable") from exc
+    if b"%PDF-" not in head:
+        what = "is empty" if not head else "is not a PDF (no %PDF- header)"
+        raise ExtractError(
+            f"{path.name} {what} despite its name; replace it with the assessment's PDF or rename it", "not_pdf"
+        )
+    if b"%%EOF" not in tail:
+        raise ExtractError(
+            f"{path.name} is truncated (no %%EOF at its end: the download or copy stopped early); "
+            "download it again", "truncated",
+        )
+
+
+def open_document(path: Path) -> pymupdf.Document:
+    """Open with PyMuPDF; an owner password alone does not stop reading, a user password does."""
+    # MuPDF prints every repair note to stderr; the reader reports what matters as warnings.
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as exc:
+        raise ExtractError(
+            f"{path.name} is damaged and cannot be opened as a PDF ({exc}); download it again", "damaged"
+        ) from exc
+    if doc.needs_pass and not doc.authenticate(""):
+        doc.close()
+        raise ExtractError(
+            f"{path.name} is encrypted with a password needed to open it; ask the publisher for an "
+            "unprotected copy, or decrypt it (e.g. qpdf --password=… --decrypt) and put that in data/raw",
+            "encrypted",
+        )
+    return doc
+
+
+# --- one page ----------------------------------------------------------------
+
+
+def page_spans(page: pymupdf.Page) -> tuple[list[dict], tuple[int, int]]:
+    """The page's text spans straight from rawdict (no copies), and the direction most glyphs run in."""
+    blocks = page.get_text("rawdict", flags=TEXT_FLAGS)["blocks"]
+    spans = []
+    directions: dict[tuple[int, int], int] = defaultdict(int)
+    for block in blocks:
+        for line in block.get("lines", ()):
+            dx, dy = line["dir"]
+            count = sum(len(span["chars"]) for span in line["spans"])
+            directions[(round(dx), round(dy))] += count
+            spans += line["spans"]
+    return spans, max(directions, key=directions.get) if directions else (1, 0)
+
+
+def upright_matrix(direction: tuple[int, int], rect: pymupdf.Rect) -> pymupdf.Matrix:
+    """The turn that makes text running in ``direction`` run left to right, shifted onto the origin.
+
+    A landscape form on a portrait page with ``/Rotate`` has its text running
+    up or down the unrotated page; a page merely shown rotated keeps it upright.
+    """
+    dx, dy = direction
+    m = pymupdf.Matrix(dx, -dy, dy, dx, 0, 0)
+    turned = rect * m
+    return m * pymupdf.Matrix(1, 0, 0, 1, -turned.x0, -turned.y0)
+
+
+def _rotate_spans(spans: list[dict], m: pymupdf.Matrix) -> list[dict]:
+    """Glyph boxes turned by ``m``."""
+    return [
+        {"size": span["size"], "chars": [{"c": c["c"], "bbox": tuple(pymupdf.Rect(c["bbox"]) * m)} for c in span["chars"]]}
+        for span in spans
+    ]
+
+
+def _rotate_paths(paths: list[dict], m: pymupdf.Matrix) -> list[dict]:
+    """Path items turned by ``m`` (only the items the reader looks at)."""
+    out = []
+    for path in paths:
+        items = []
+        for item in path.get("items", ()):
+            if item[0] == "re":
+                items.append(("re", tuple(pymupdf.Rect(item[1]) * m)))
+            elif item[0] == "qu":
+                items.append(("qu", [tuple(pymupdf.Point(p) * m) for p in item[1]]))
+            else:
+                items.append((item[0], *[tuple(pymupdf.Point(p) * m) for p in item[1:]]))
+        out.append({**path, "items": items})
+    return out
+
+
+def page_to_blocks(spans: list[dict], paths: list[dict], clip: tuple[float, float, float, float],
+                   s: PdfSettings) -> list[Block]:
+    """One page's glyphs and drawings → blocks (rows and free lines) in reading order."""
+    marks = paths_to_marks(paths, clip, s)
+    squares_from_segments(marks, s)
+    runs = spans_to_runs(spans, s)
+    brackets = squares_to_runs(marks, runs, s)
+    rulings = segments_to_rulings(marks.horizontal, marks.vertical, s)
+    runs = split_runs_at_rulings(runs, rulings, s) + brackets + ticks_to_runs(marks.ticks)
+    return groups_to_blocks(runs_to_groups(runs, rulings, s), s)
+
+
+def scrub_garbage(texts: list[str]) -> tuple[list[str], int, bool]:
+    """Raw text lines → (clean lines, garbage glyphs seen, whether the cell must be emptied).
+
+    >>> scrub_garbage(["\\ufffd 専用線", "紙"])
+    (['専用線', '紙'], 1, False)
+    >>> scrub_garbage(["国民(cid:12)保険"])
+    ([], 1, True)
+    """
+    count = 0
+    clean = []
+    for text in texts:
+        hits = list(_GARBAGE.finditer(text))
+        if not hits:
+            clean.append(text)
+            continue
+        count += len(hits)
+        for m in hits:
+            before = text[: m.start()]
+            if before and not before[-1].isspace() and not _GARBAGE.search(before[-1]):
+                return [], count, True
+        kept = _GARBAGE.sub("", text).strip()
+        if kept:
+            clean.append(kept)
+    return clean, count, False
+
+
+def blocks_to_rows(blocks: list[Block], index: int, height: float, s: PdfSettings,
+                   tally: _Tally) -> list[Row]:
+    """Blocks → rows of raw cell text; garbage scrubbed, drawn ticks settled, bands marked."""
+    rows = []
+    for block in blocks:
+        cells = []
+        for group in block.groups:
+            known = settle_ticks(group)
+            if not known:
+                tally.warnings.append(
+                    f"page {index + 1}: a tick drawn as graphics sits in no checkbox of its cell; "
+                    "that cell's boxes are unknown"
+                )
+            texts = [line_to_text(line, s) for line in group.lines]
+            tally.glyphs += sum(len(t) - t.count(" ") for t in texts)
+            texts, garbage, emptied = scrub_garbage(texts)
+            if garbage:
+                tally.garbage += garbage
+                tally.garbage_pages.add(index)
+                tally.emptied_cells += emptied
+            box = group.box
+            cells.append(CellText(group.left, group.right, texts, bool(box and box.top is None), known))
+        band = None
+        if not block.table:
+            if block.bottom <= s.header_band * height:
+                band = "header"
+            elif block.top >= (1 - s.footer_band) * height:
+                band = "footer"
+        rows.append(Row(cells, block.table, block.top, block.bottom, index, band))
+    return rows
+
+
+class _Pdfminer:
+    """pdfplumber, opened on first need, for pages whose glyphs MuPDF could not map."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.pdf = None
+        self.useful = True
+
+    def spans(self, index: int, offset: tuple[float, float]) -> list[dict] | None:
+        try:
+            if self.pdf is None:
+                import pdfplumber
+
+                self.pdf = pdfplumber.open(self.path)
+            page = self.pdf.pages[index]
+            chars = page.chars
+        except Exception:  # noqa: BLE001 - pdfminer failing on a page MuPDF read is no reason to fail
+            self.useful = False
+            return None
+        dx, dy = offset
+        spans: list[dict] = []
+        last_font = None
+        for c in chars:
+            text = c.get("text") or ""
+            font = (c.get("fontname"), c.get("size"))
+            if font != last_font:
+                spans.append({"size": float(c.get("size") or 1.0), "chars": []})
+                last_font = font
+            x0, x1, y0, y1 = c["x0"] - dx, c["x1"] - dx, c["top"] - dy, c["bottom"] - dy
+            glyphs = "\ufffd" if text.startswith("(cid:") or not text else text
+            step = (x1 - x0) / len(glyphs)
+            for k, ch in enumerate(glyphs):
+                spans[-1]["chars"].append({"c": ch, "bbox": (x0 + k * step, y0, x0 + (k + 1) * step, y1)})
+        page.close()
+        return spans
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def read_page(page: pymupdf.Page, index: int, s: PdfSettings, tally: _Tally, miner: _Pdfminer) -> list[Row]:
+    """One page → its rows; pages with unmapped glyphs are retried through pdfminer."""
+    # rawdict and drawings are in unrotated page space.
+    rect = pymupdf.Rect(0, 0, page.cropbox.width, page.cropbox.height)
+    spans, direction = page_spans(page)
+    paths = page.get_cdrawings()
+    turned = direction != (1, 0)
+    if turned:
+        m = upright_matrix(direction, rect)
+        spans, paths, rect = _rotate_spans(spans, m), _rotate_paths(paths, m), rect * m
+    clip = (rect.x0, rect.y0, rect.x1, rect.y1)
+    if not any(not c["c"].isspace() for span in spans for c in span["chars"]):
+        tally.textless_pages.append(index)
+        tally.image_pages += bool(page.get_images())
+        return []
+    blocks = page_to_blocks(spans, paths, clip, s)
+    trial = _Tally()
+    rows = blocks_to_rows(blocks, index, rect.height, s, trial)
+    if trial.garbage and s.pdfplumber_fallback and miner.useful and not turned:
+        crop = page.cropbox
+        mined = miner.spans(index, (crop.x0, crop.y0))
+        if mined:
+            retry = _Tally()
+            retry_rows = blocks_to_rows(page_to_blocks(mined, paths, clip, s), index, rect.height, s, retry)
+            if retry.garbage < trial.garbage:
+                retry.warnings.append(
+                    f"page {index + 1}: its fonts lack Unicode mappings; the text was read through "
+                    "pdfminer from the embedded fonts' own tables"
+                )
+                rows, trial = retry_rows, retry
+            else:
+                miner.useful = False
+    tally.glyphs += trial.glyphs
+    tally.garbage += trial.garbage
+    tally.emptied_cells += trial.emptied_cells
+    tally.garbage_pages |= trial.garbage_pages
+    tally.warnings += trial.warnings
+    return rows
+
+
+# --- across pages --------------------------------------------------------------
+
+
+def drop_furniture(pages: list[list[Row]], s: PdfSettings) -> None:
+    """Remove running headers/footers and page numbers (free text in the page's bands only)."""
+    recurring: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    bare: dict[tuple[str, int], list[Row]] = defaultdict(list)
+    drop: set[int] = set()
+    for rows in pages:
+        for row in rows:
+            if row.band is None:
+                continue
+            text = normalize_text(" ".join(row.cells[0].lines)) or ""
+            if _PAGE_NUMBER.match(text):
+                drop.add(id(row))
+            elif _BARE_NUMBER.match(text):
+                # A lone number is data (an assessment number) unless it counts the pages.
+                bare[(row.band, int(text) - row.page)].append(row)
+            elif text:
+                recurring[(row.band, _DIGITS.sub("#", text))].append(row)
+    for group in bare.values():
+        if len(group) >= s.furniture_min_pages:
+            drop.update(id(r) for r in group)
+    for group in recurring.values():
+        if len({r.page for r in group}) < s.furniture_min_pages:
+            continue
+        tops = sorted(r.top for r in group)
+        median = tops[len(tops) // 2]
+        drop.update(id(r) for r in group if abs(r.top - median) <= s.furniture_tolerance)
+    for rows in pages:
+        rows[:] = [r for r in rows if id(r) not in drop]
+
+
+def _matching_cell(cell: CellText, row: Row, tol: float) -> CellText | None:
+    for other in row.cells:
+        if abs(other.left - cell.left) <= tol and abs(other.right - cell.right) <= tol:
+            return other
+    return None
+
+
+def join_continued_rows(pages: list[list[Row]], s: PdfSettings) -> None:
+    """Join a row cut by a page break: the next page's first row continues the previous page's last.
+
+    The continuation may follow a repeated table header row, which stays.
+    """
+    seen: set[tuple[str, ...]] = set()
+    previous: Row | None = None
+    for rows in pages:
+        k = 0
+        if len(rows) > 1 and rows[0].table and rows[0].key() in seen:
+            k = 1
+        if previous is not None and previous.table and rows and k < len(rows) and rows[k].table:
+            first = rows[k]
+            tol = s.continuation_tolerance
+            opened = any(c.open_top for c in first.cells)
+            label_empty = first.cells[0].left > previous.cells[0].left + tol
+            targets = [_matching_cell(c, previous, tol) for c in first.cells]
+            if (opened or label_empty) and all(targets):
+                for cell, target in zip(first.cells, targets):
+                    target.lines += cell.lines
+                    target.known_ticks = target.known_ticks and cell.known_ticks
+                del rows[k]
+        seen.update(r.key() for r in rows if r.table)
+        if rows:
+            previous = rows[-1]
+
+
+def cell_to_text(cell: CellText) -> str:
+    """A cell's raw lines → its normalized text: wraps joined, items kept apart, ticks canonical."""
+    parts = [join_lines(p) for p in paragraphs(cell.lines)]
+    text = normalize_text(" ".join(p for p in parts if p)) or ""
+    return canonical_ticks(text, cell.known_ticks) if text else ""
+
+
+def rows_to_lines(pages: list[list[Row]]) -> list[Line]:
+    lines = []
+    for rows in pages:
+        for row in rows:
+            cells = tuple(cell_to_text(c) for c in row.cells)
+            if any(cells):
+                lines.append(Line(cells, row.page))
+    return lines
+
+
+# --- the whole file ------------------------------------------------------------
+
+
+def _document_warnings(name: str, tally: _Tally, pages: int, s: PdfSettings) -> list[str]:
+    """Document-level refusals (no text, mostly garbage) and warnings."""
+    if pages == 0:
+        raise ExtractError(f"{name} has no pages; download it again", "damaged")
+    if len(tally.textless_pages) == pages:
+        if tally.image_pages:
+            raise ExtractError(f"{name} has no text layer (scanned image); {OCR_HINT}", "no_text_layer")
+        raise ExtractError(f"{name} has no text at all (blank pages); check that it is the assessment",
+                           "no_text_layer")
+    share = tally.garbage / tally.glyphs if tally.glyphs else 0.0
+    if share >= s.unmapped_max_share:
+        raise ExtractError(
+            f"{name}: {share:.0%} of its glyphs have no Unicode mapping (fonts without ToUnicode), "
+            f"so its text cannot be read; {OCR_HINT}", "unmapped_glyphs",
+        )
+    warnings = list(tally.warnings)
+    if tally.textless_pages:
+        listed = ", ".join(str(i + 1) for i in tally.textless_pages)
+        warnings.append(f"pages {listed} have no text layer (scanned images?) and were skipped")
+    if tally.garbage:
+        listed = ", ".join(str(i + 1) for i in sorted(tally.garbage_pages))
+        warnings.append(
+            f"{tally.garbage} glyphs without Unicode mapping on pages {listed} were dropped; "
+            f"{tally.emptied_cells} cells holding them inside words were left empty"
+        )
+    return warnings
+
+
+def pdf_to_lines(path: Path, settings: PdfSettings = PdfSettings()) -> PdfText:
+    """A PDF → its ``Line`` stream (rows label first, free text lines), warnings and page count.
+
+    Raises ``ExtractError`` (codes ``not_pdf``, ``truncated``, ``damaged``,
+    ``encrypted``, ``no_text_layer``, ``unmapped_glyphs``) or ``ReadError``.
+    """
+    path = Path(path)
+    check_bytes(path, settings)
+    doc = open_document(path)
+    tally = _Tally()
+    miner = _Pdfminer(path)
+    pages: list[list[Row]] = []
+    try:
+        count = doc.page_count
+        for index in range(count):
+            try:
+                pages.append(read_page(doc.load_page(index), index, settings, tally, miner))
+            except Exception as exc:
+                raise ExtractError(
+                    f"{path.name}: page {index + 1} cannot be read ({exc}); the file is damaged, "
+                    "download it again", "damaged",
+                ) from exc
+        repaired = doc.is_repaired
+    finally:
+        doc.close()
+        miner.close()
+    warnings = _document_warnings(path.name, tally, count, settings)
+    if repaired:
+        warnings.append(f"{path.name} was damaged and repaired on opening; check its values")
+    drop_furniture(pages, settings)
+    join_continued_rows(pages, settings)
+    return PdfText(rows_to_lines(pages), warnings, count)

@@ -1,0 +1,404 @@
+"""Page geometry → table cells → rows in reading order, for the PDF reader.
+
+Input is what PyMuPDF gives once per page: text spans with a box per glyph
+(``Page.get_text("rawdict")``) and ruling segments taken from the page's drawings
+(``pipeline.pdf_ticks.paths_to_marks``). Nothing here opens a file.
+
+The steps, top-down:
+
+- ``spans_to_runs``: glyphs → runs, left-to-right stretches on one baseline.
+  A run breaks at a jump, at a bracket (so a tick can sort between ``[`` and
+  ``]``) and where a vertical ruling cuts it.
+- ``segments_to_rulings``: snap collinear segments, bridge small gaps, and keep
+  only segments anchored in a grid (an underline or a rule under a heading
+  touches no crossing line, so it bounds no cell).
+- ``runs_to_groups``: each run's cell by ray casting from its centre to the
+  nearest ruling on each side. A cell is a box with rulings on all four sides;
+  with rulings left and right but one of top/bottom missing it is *open* (a
+  row that a page break cut without drawing the border). Anything else is
+  free text, one group per text line.
+- ``groups_to_blocks``: the reading order. Cells sorted by (top, left);
+  consecutive cells that share top and bottom are one row. A cell taller than
+  its neighbours (a label spanning sub-rows, ``委託事項1`` left of ①②③) sorts
+  before the sub-rows that start at its top, because it is further left, and
+  forms a row of its own: label first, then each sub-row, label then value.
+  Free text lines sort among the rows by their top.
+
+Cells that hold no glyph are not seen at all: rows list the cells with text.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from pipeline.pdf import PdfSettings
+
+OPEN_BRACKETS = "[［"
+CLOSE_BRACKETS = "]］"
+_BRACKETS = OPEN_BRACKETS + CLOSE_BRACKETS
+_WIDE = ("W", "F")
+# A line that starts a list item or a bracket starts a new paragraph of its
+# cell, not the wrapped tail of the line above (option lists, checkbox groups).
+_ITEM_START = re.compile(r"^\s*(?:[(（]?\d{1,2}\s?[)）]|[\[［<＜・※●◆■□①-⑳]|\d{1,2}\s?[.．]\D)")
+
+
+class Run(NamedTuple):
+    """Glyphs printed left to right on one baseline; ``chars`` are (char, x0, x1)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    chars: tuple[tuple[str, float, float], ...]
+    tick: bool = False  # stands for a tick mark drawn as vector graphics
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+class Segment(NamedTuple):
+    """An axis-aligned ruling: at ``at`` (y for horizontal, x for vertical), from ``lo`` to ``hi``."""
+
+    at: float
+    lo: float
+    hi: float
+
+
+@dataclass
+class Rulings:
+    """Snapped, joined, anchored segments, each list sorted by ``at``."""
+
+    horizontal: list[Segment]
+    vertical: list[Segment]
+    h_at: list[float] = field(default_factory=list)
+    v_at: list[float] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.h_at = [s.at for s in self.horizontal]
+        self.v_at = [s.at for s in self.vertical]
+
+
+class CellBox(NamedTuple):
+    """A table cell; ``top``/``bottom`` are None where a page break left it open."""
+
+    left: float
+    top: float | None
+    right: float
+    bottom: float | None
+
+
+@dataclass
+class Group:
+    """The text of one cell (``box``) or of one free text line (``box`` None)."""
+
+    box: CellBox | None
+    lines: list[list[Run]]
+    top: float
+    bottom: float
+
+    @property
+    def left(self) -> float:
+        return self.box.left if self.box else min(r.x0 for line in self.lines for r in line)
+
+    @property
+    def right(self) -> float:
+        return self.box.right if self.box else max(r.x1 for line in self.lines for r in line)
+
+
+@dataclass
+class Block:
+    """One future ``Line``: a table row (its cells left to right) or a free text line."""
+
+    groups: list[Group]
+    table: bool
+
+    @property
+    def top(self) -> float:
+        return min(g.top for g in self.groups)
+
+    @property
+    def bottom(self) -> float:
+        return max(g.bottom for g in self.groups)
+
+
+# --- glyphs → runs ---------------------------------------------------------
+
+
+def is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in _WIDE
+
+
+def gap_is_space(before: str, after: str, gap: float, size: float, s: PdfSettings) -> bool:
+    """Whether an empty stretch between two glyphs stands for a word space.
+
+    Japanese has no spaces between words, and spread-out labels (均等割付)
+    leave gaps between every character, so between two wide characters only a
+    gap of a full-width space counts.
+    """
+    if before.isspace() or after.isspace():
+        return False
+    threshold = s.cjk_word_gap if is_wide(before) and is_wide(after) else s.word_gap
+    return gap >= threshold * size
+
+
+def _make_run(chars: list[tuple[str, float, float]], y0: float, y1: float, size: float) -> Run | None:
+    while chars and chars[-1][0].isspace():
+        chars.pop()
+    while chars and chars[0][0].isspace():
+        chars.pop(0)
+    if not chars:
+        return None
+    return Run("".join(c[0] for c in chars), chars[0][1], y0, chars[-1][2], y1, size, tuple(chars))
+
+
+def spans_to_runs(spans: Iterable[dict], s: PdfSettings) -> list[Run]:
+    """Spans (``{"size", "chars": [{"c", "bbox"}…]}``, as in PyMuPDF's rawdict) → runs.
+
+    A span's glyphs need not be contiguous (one ``TJ`` may print several
+    columns), so a run ends at a jump back, a jump down, a gap wider than
+    ``run_split_gap`` ems, and around every bracket. A glyph printed twice on
+    itself (fake bold) is kept once.
+    """
+    runs: list[Run] = []
+    for span in spans:
+        size = span.get("size") or 1.0
+        current: list[tuple[str, float, float]] = []
+        ry0 = ry1 = 0.0
+        last_ch, last_x0, last_x1, last_cy = "", 0.0, 0.0, 0.0
+        for glyph in span.get("chars", ()):
+            ch = glyph["c"]
+            x0, y0, x1, y1 = glyph["bbox"]
+            cy = (y0 + y1) / 2
+            if current:
+                if ch == last_ch and abs(x0 - last_x0) < s.duplicate_tolerance * size and abs(cy - last_cy) < 1:
+                    continue
+                jump = (
+                    abs(cy - last_cy) > s.row_merge_tolerance * size
+                    or x0 < last_x1 - s.duplicate_tolerance * size
+                    or x0 - last_x1 > s.run_split_gap * size
+                    or ch in _BRACKETS
+                    or last_ch in _BRACKETS
+                )
+                if jump:
+                    run = _make_run(current, ry0, ry1, size)
+                    if run:
+                        runs.append(run)
+                    current = []
+                elif gap_is_space(last_ch, ch, x0 - last_x1, size, s):
+                    current.append((" ", last_x1, x0))
+            if not current:
+                ry0, ry1 = y0, y1
+            else:
+                ry0, ry1 = min(ry0, y0), max(ry1, y1)
+            current.append((ch, x0, x1))
+            last_ch, last_x0, last_x1, last_cy = ch, x0, x1, cy
+        run = _make_run(current, ry0, ry1, size)
+        if run:
+            runs.append(run)
+    return runs
+
+
+def split_runs_at_rulings(runs: list[Run], rulings: Rulings, s: PdfSettings) -> list[Run]:
+    """Cut every run that a vertical ruling crosses, so no run spans two cells."""
+    out: list[Run] = []
+    v_at = rulings.v_at
+    for run in runs:
+        lo = bisect.bisect_right(v_at, run.x0 + s.cover_tolerance)
+        hi = bisect.bisect_left(v_at, run.x1 - s.cover_tolerance)
+        cuts = sorted(
+            seg.at for seg in rulings.vertical[lo:hi] if seg.lo - s.cover_tolerance <= run.cy <= seg.hi + s.cover_tolerance
+        )
+        if not cuts:
+            out.append(run)
+            continue
+        pieces: list[list[tuple[str, float, float]]] = [[]]
+        k = 0
+        for c in run.chars:
+            while k < len(cuts) and (c[1] + c[2]) / 2 > cuts[k]:
+                k += 1
+                pieces.append([])
+            pieces[-1].append(c)
+        for piece in pieces:
+            made = _make_run(piece, run.y0, run.y1, run.size)
+            if made:
+                out.append(made)
+    return out
+
+
+# --- segments → rulings ----------------------------------------------------
+
+
+def _snap_and_join(segments: Sequence[Segment], s: PdfSettings) -> list[Segment]:
+    """Collinear segments (within ``snap_tolerance``) share one position; overlapping or
+    nearly touching ones (within ``join_tolerance``) become one."""
+    out: list[Segment] = []
+    ordered = sorted(segments)
+    i = 0
+    while i < len(ordered):
+        j = i + 1
+        while j < len(ordered) and ordered[j].at - ordered[j - 1].at <= s.snap_tolerance:
+            j += 1
+        cluster = ordered[i:j]
+        at = sum(seg.at for seg in cluster) / len(cluster)
+        spans = sorted((seg.lo, seg.hi) for seg in cluster)
+        lo, hi = spans[0]
+        for a, b in spans[1:]:
+            if a <= hi + s.join_tolerance:
+                hi = max(hi, b)
+            else:
+                out.append(Segment(at, lo, hi))
+                lo, hi = a, b
+        out.append(Segment(at, lo, hi))
+        i = j
+    return sorted(out)
+
+
+def _crossings(seg: Segment, others: list[Segment], others_at: list[float], tol: float) -> int:
+    """How many of ``others`` (perpendicular) touch or cross ``seg``."""
+    lo = bisect.bisect_left(others_at, seg.lo - tol)
+    hi = bisect.bisect_right(others_at, seg.hi + tol)
+    return sum(1 for o in others[lo:hi] if o.lo - tol <= seg.at <= o.hi + tol)
+
+
+def segments_to_rulings(horizontal: Sequence[Segment], vertical: Sequence[Segment], s: PdfSettings) -> Rulings:
+    """Snapped and joined segments that belong to a grid.
+
+    A horizontal ruling must meet at least two vertical ones (a cell's top
+    spans from its left border to its right one); a vertical ruling must meet
+    at least one horizontal one (at a page break a column's lines may run
+    into an undrawn border).
+    """
+    h = _snap_and_join(horizontal, s)
+    v = _snap_and_join(vertical, s)
+    tol = s.join_tolerance
+    v_at = [seg.at for seg in v]
+    h_kept = [seg for seg in h if _crossings(seg, v, v_at, tol) >= 2]
+    h_at = [seg.at for seg in h_kept]
+    v_kept = [seg for seg in v if _crossings(seg, h_kept, h_at, tol) >= 1]
+    return Rulings(h_kept, v_kept)
+
+
+# --- runs → cells ----------------------------------------------------------
+
+
+def _nearest(segments: list[Segment], keys: list[float], pos: float, cross: float, tol: float, step: int) -> float | None:
+    """The position of the nearest segment before (step -1) or after (step 1) ``pos`` that covers ``cross``."""
+    i = bisect.bisect_left(keys, pos) - 1 if step < 0 else bisect.bisect_right(keys, pos)
+    while 0 <= i < len(segments):
+        seg = segments[i]
+        if seg.lo - tol <= cross <= seg.hi + tol:
+            return seg.at
+        i += step
+    return None
+
+
+def run_to_box(run: Run, rulings: Rulings, s: PdfSettings) -> CellBox | None:
+    """The cell around a run's centre, by casting a ray to each side; None outside any table."""
+    cx, cy, tol = run.cx, run.cy, s.cover_tolerance
+    left = _nearest(rulings.vertical, rulings.v_at, cx, cy, tol, -1)
+    right = _nearest(rulings.vertical, rulings.v_at, cx, cy, tol, 1)
+    if left is None or right is None:
+        return None
+    top = _nearest(rulings.horizontal, rulings.h_at, cy, cx, tol, -1)
+    bottom = _nearest(rulings.horizontal, rulings.h_at, cy, cx, tol, 1)
+    if top is None and bottom is None:
+        return None
+    return CellBox(left, top, right, bottom)
+
+
+def runs_to_lines(runs: list[Run], s: PdfSettings) -> list[list[Run]]:
+    """Runs → text lines (top to bottom), each sorted left to right, duplicates dropped."""
+    lines: list[list[Run]] = []
+    centres: list[float] = []
+    for run in sorted(runs, key=lambda r: r.cy):
+        if lines and run.cy - centres[-1] <= s.row_merge_tolerance * max(run.size, lines[-1][-1].size):
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+            centres.append(run.cy)
+    out = []
+    for line in lines:
+        line.sort(key=lambda r: r.cx)
+        kept: list[Run] = []
+        for run in line:
+            if kept and run.text == kept[-1].text and abs(run.x0 - kept[-1].x0) < s.duplicate_tolerance * run.size:
+                continue
+            kept.append(run)
+        out.append(kept)
+    return out
+
+
+def runs_to_groups(runs: list[Run], rulings: Rulings, s: PdfSettings) -> list[Group]:
+    """Runs → one group per cell and one per free text line."""
+    cells: dict[CellBox, list[Run]] = {}
+    free: list[Run] = []
+    for run in runs:
+        box = run_to_box(run, rulings, s)
+        if box is None:
+            free.append(run)
+        else:
+            cells.setdefault(box, []).append(run)
+    groups = []
+    for box, members in cells.items():
+        top = box.top if box.top is not None else min(r.y0 for r in members)
+        bottom = box.bottom if box.bottom is not None else max(r.y1 for r in members)
+        groups.append(Group(box, runs_to_lines(members, s), top, bottom))
+    for line in runs_to_lines(free, s):
+        groups.append(Group(None, [line], min(r.y0 for r in line), max(r.y1 for r in line)))
+    return groups
+
+
+def groups_to_blocks(groups: list[Group], s: PdfSettings) -> list[Block]:
+    """Groups in reading order: rows of cells sharing top and bottom, free lines among them."""
+    tol = s.row_tolerance
+    cells = sorted((g for g in groups if g.box), key=lambda g: (round(g.top / tol), g.left))
+    blocks: list[Block] = []
+    for g in cells:
+        last = blocks[-1].groups[-1] if blocks else None
+        if last is not None and abs(g.top - last.top) <= tol and abs(g.bottom - last.bottom) <= tol:
+            blocks[-1].groups.append(g)
+        else:
+            blocks.append(Block([g], table=True))
+    blocks.extend(Block([g], table=False) for g in groups if g.box is None)
+    blocks.sort(key=lambda b: (round(b.top / tol), b.groups[0].left))
+    return blocks
+
+
+def line_to_text(line: Sequence[Run], s: PdfSettings) -> str:
+    """One text line's runs joined, with a space where the gap between them is a word space."""
+    parts: list[str] = []
+    prev: Run | None = None
+    for run in line:
+        if prev is not None and gap_is_space(prev.text[-1], run.text[0], run.x0 - prev.x1, run.size, s):
+            parts.append(" ")
+        parts.append(run.text)
+        prev = run
+    return "".join(parts)
+
+
+def paragraphs(texts: Sequence[str]) -> list[list[str]]:
+    """A cell's text lines → paragraphs: a line continues the one above unless it starts
+    an item (``1)``, ``[``, ``<選択肢>``, ``・``, ``①``…), so option lists stay apart.
+
+    >>> paragraphs(["国民健康保険に関", "する事務", "[ 30万人以上 ]", "<選択肢>", "1) 1,000人未満"])
+    [['国民健康保険に関', 'する事務'], ['[ 30万人以上 ]'], ['<選択肢>'], ['1) 1,000人未満']]
+    """
+    out: list[list[str]] = []
+    for text in texts:
+        if out and not _ITEM_START.match(text):
+            out[-1].append(text)
+        else:
+            out.append([text])
+    return out
