@@ -268,7 +268,7 @@ def page_to_blocks(spans: list[dict], paths: list[dict], clip: tuple[float, floa
     brackets = squares_to_runs(marks, runs, s)
     rulings = segments_to_rulings(marks.horizontal, marks.vertical, s)
     runs = split_runs_at_rulings(runs, rulings, s) + brackets + ticks_to_runs(marks.ticks)
-    return groups_to_blocks(runs_to_groups(runs, rulings, s), s)
+    return groups_to_blocks(runs_to_groups(runs, rulings, clip, s), s)
 
 
 def scrub_garbage(texts: list[str]) -> tuple[list[str], int, bool]:
@@ -413,34 +413,11 @@ def read_page(page: pymupdf.Page, index: int, s: PdfSettings, tally: _Tally, min
 # --- across pages --------------------------------------------------------------
 
 
-def drop_furniture(pages: list[list[Row]], s: PdfSettings) -> None:
-    """Remove running headers/footers and page numbers (free text in the page's bands only)."""
-    recurring: dict[tuple[str, str], list[Row]] = defaultdict(list)
-    bare: dict[tuple[str, int], list[Row]] = defaultdict(list)
-    drop: set[int] = set()
-    for rows in pages:
-        for row in rows:
-            if row.band is None:
-                continue
-            text = normalize_text(" ".join(row.cells[0].lines)) or ""
-            if _PAGE_NUMBER.match(text):
-                drop.add(id(row))
-            elif _BARE_NUMBER.match(text):
-                # A lone number is data (an assessment number) unless it counts the pages.
-                bare[(row.band, int(text) - row.page)].append(row)
-            elif text:
-                recurring[(row.band, _DIGITS.sub("#", text))].append(row)
-    for group in bare.values():
-        if len(group) >= s.furniture_min_pages:
-            drop.update(id(r) for r in group)
-    for group in recurring.values():
-        if len({r.page for r in group}) < s.furniture_min_pages:
-            continue
-        tops = sorted(r.top for r in group)
-        median = tops[len(tops) // 2]
-        drop.update(id(r) for r in group if abs(r.top - median) <= s.furniture_tolerance)
-    for rows in pages:
-        rows[:] = [r for r in rows if id(r) not in drop]
+def cell_to_text(cell: CellText) -> str:
+    """A cell's raw lines → its normalized text: wraps joined, items kept apart, ticks canonical."""
+    parts = [join_lines(p) for p in paragraphs(cell.lines)]
+    text = normalize_text(" ".join(p for p in parts if p)) or ""
+    return canonical_ticks(text, cell.known_ticks) if text else ""
 
 
 def _matching_cell(cell: CellText, row: Row, tol: float) -> CellText | None:
@@ -450,48 +427,100 @@ def _matching_cell(cell: CellText, row: Row, tol: float) -> CellText | None:
     return None
 
 
-def join_continued_rows(pages: list[list[Row]], s: PdfSettings) -> None:
-    """Join a row cut by a page break: the next page's first row continues the previous page's last.
+def continue_row(previous: Row, first: Row, s: PdfSettings) -> bool:
+    """Join ``first`` (a page's first row) into ``previous`` (the last row before the break) if it continues it.
 
-    The continuation may follow a repeated table header row, which stays.
+    It does when its cells are open at the top, or its first (label) column is
+    empty, and every one of its cells lines up with a cell of ``previous``.
     """
-    seen: set[tuple[str, ...]] = set()
-    previous: Row | None = None
-    for rows in pages:
-        k = 0
-        if len(rows) > 1 and rows[0].table and rows[0].key() in seen:
-            k = 1
-        if previous is not None and previous.table and rows and k < len(rows) and rows[k].table:
-            first = rows[k]
-            tol = s.continuation_tolerance
-            opened = any(c.open_top for c in first.cells)
-            label_empty = first.cells[0].left > previous.cells[0].left + tol
-            targets = [_matching_cell(c, previous, tol) for c in first.cells]
-            if (opened or label_empty) and all(targets):
-                for cell, target in zip(first.cells, targets):
-                    target.lines += cell.lines
-                    target.known_ticks = target.known_ticks and cell.known_ticks
+    if not (previous.table and first.table):
+        return False
+    tol = s.continuation_tolerance
+    opened = any(c.open_top for c in first.cells)
+    label_empty = first.cells[0].left > previous.cells[0].left + tol
+    targets = [_matching_cell(c, previous, tol) for c in first.cells]
+    if not (opened or label_empty) or not all(targets):
+        return False
+    for cell, target in zip(first.cells, targets):
+        target.lines += cell.lines
+        target.known_ticks = target.known_ticks and cell.known_ticks
+    return True
+
+
+class LineAssembler:
+    """Rows, page by page → ``Line``s, holding back only what the next page may still change.
+
+    That is the last row of a page (the next page may continue it) and the
+    band lines after it. Band lines are emitted, and remembered by position
+    so that ``finish`` can drop those that turn out to be page furniture.
+    """
+
+    def __init__(self, s: PdfSettings):
+        self.s = s
+        self.lines: list[Line] = []
+        self.tail: list[Row] = []
+        self.seen: set[int] = set()  # hashes of the table rows so far, to spot repeated headers
+        self.band_lines: list[tuple[int, str, str, float, int]] = []  # (index, band, text, top, page)
+
+    def add_page(self, rows: list[Row]) -> None:
+        body = [k for k, r in enumerate(rows) if r.band is None]
+        if self.tail and body:
+            k = body[0]
+            if hash(rows[k].key()) in self.seen and len(body) > 1:
+                k = body[1]  # a table header repeated on each page; the continuation follows it
+            if continue_row(self.tail[0], rows[k], self.s):
                 del rows[k]
-        seen.update(r.key() for r in rows if r.table)
-        if rows:
-            previous = rows[-1]
+                body = [j for j, r in enumerate(rows) if r.band is None]
+        self._emit(self.tail)
+        cut = body[-1] if body else len(rows)
+        self._emit(rows[:cut])
+        self.tail = rows[cut:]
+        self.seen.update(hash(r.key()) for r in rows if r.table)
 
-
-def cell_to_text(cell: CellText) -> str:
-    """A cell's raw lines → its normalized text: wraps joined, items kept apart, ticks canonical."""
-    parts = [join_lines(p) for p in paragraphs(cell.lines)]
-    text = normalize_text(" ".join(p for p in parts if p)) or ""
-    return canonical_ticks(text, cell.known_ticks) if text else ""
-
-
-def rows_to_lines(pages: list[list[Row]]) -> list[Line]:
-    lines = []
-    for rows in pages:
+    def _emit(self, rows: list[Row]) -> None:
         for row in rows:
             cells = tuple(cell_to_text(c) for c in row.cells)
-            if any(cells):
-                lines.append(Line(cells, row.page))
-    return lines
+            if not any(cells):
+                continue
+            if row.band:
+                self.band_lines.append((len(self.lines), row.band, cells[0], row.top, row.page))
+            self.lines.append(Line(cells, row.page))
+
+    def finish(self) -> list[Line]:
+        self._emit(self.tail)
+        self.tail = []
+        drop = furniture_positions(self.band_lines, self.s)
+        return [line for i, line in enumerate(self.lines) if i not in drop] if drop else self.lines
+
+
+def furniture_positions(band_lines: list[tuple[int, str, str, float, int]], s: PdfSettings) -> set[int]:
+    """Which band lines are running headers/footers or page numbers.
+
+    A page number shape (``- 3 -``, ``3/10``, ``Page 3``, ``3ページ``) always is.
+    A lone number is data (an assessment number) unless such numbers count the
+    pages on ``furniture_min_pages`` pages. Other text is when it recurs, digits
+    aside, in the same band at the same height on ``furniture_min_pages`` pages.
+    """
+    drop: set[int] = set()
+    bare: dict[tuple[str, int], list[int]] = defaultdict(list)
+    recurring: dict[tuple[str, str], list[tuple[int, float, int]]] = defaultdict(list)
+    for index, band, text, top, page in band_lines:
+        if _PAGE_NUMBER.match(text):
+            drop.add(index)
+        elif _BARE_NUMBER.match(text):
+            bare[(band, int(text) - page)].append(index)
+        else:
+            recurring[(band, _DIGITS.sub("#", text))].append((index, top, page))
+    for indexes in bare.values():
+        if len(indexes) >= s.furniture_min_pages:
+            drop.update(indexes)
+    for hits in recurring.values():
+        if len({page for _, _, page in hits}) < s.furniture_min_pages:
+            continue
+        tops = sorted(top for _, top, _ in hits)
+        median = tops[len(tops) // 2]
+        drop.update(index for index, top, _ in hits if abs(top - median) <= s.furniture_tolerance)
+    return drop
 
 
 # --- the whole file ------------------------------------------------------------
@@ -536,12 +565,12 @@ def pdf_to_lines(path: Path, settings: PdfSettings = PdfSettings()) -> PdfText:
     doc = open_document(path)
     tally = _Tally()
     miner = _Pdfminer(path)
-    pages: list[list[Row]] = []
+    assembler = LineAssembler(settings)
     try:
         count = doc.page_count
         for index in range(count):
             try:
-                pages.append(read_page(doc.load_page(index), index, settings, tally, miner))
+                assembler.add_page(read_page(doc.load_page(index), index, settings, tally, miner))
             except Exception as exc:
                 raise ExtractError(
                     f"{path.name}: page {index + 1} cannot be read ({exc}); the file is damaged, "
@@ -554,6 +583,4 @@ def pdf_to_lines(path: Path, settings: PdfSettings = PdfSettings()) -> PdfText:
     warnings = _document_warnings(path.name, tally, count, settings)
     if repaired:
         warnings.append(f"{path.name} was damaged and repaired on opening; check its values")
-    drop_furniture(pages, settings)
-    join_continued_rows(pages, settings)
-    return PdfText(rows_to_lines(pages), warnings, count)
+    return PdfText(assembler.finish(), warnings, count)

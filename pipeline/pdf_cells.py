@@ -137,7 +137,7 @@ class Block:
 
 
 def is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in _WIDE
+    return len(ch) == 1 and unicodedata.east_asian_width(ch) in _WIDE
 
 
 def gap_is_space(before: str, after: str, gap: float, size: float, s: PdfSettings) -> bool:
@@ -147,7 +147,8 @@ def gap_is_space(before: str, after: str, gap: float, size: float, s: PdfSetting
     leave gaps between every character, so between two wide characters only a
     gap of a full-width space counts.
     """
-    if before.isspace() or after.isspace():
+    before, after = before[-1:], after[:1]
+    if not before or not after or before.isspace() or after.isspace():
         return False
     threshold = s.cjk_word_gap if is_wide(before) and is_wide(after) else s.word_gap
     return gap >= threshold * size
@@ -340,8 +341,9 @@ def runs_to_lines(runs: list[Run], s: PdfSettings) -> list[list[Run]]:
     return out
 
 
-def runs_to_groups(runs: list[Run], rulings: Rulings, s: PdfSettings) -> list[Group]:
-    """Runs → one group per cell and one per free text line."""
+def runs_to_groups(runs: list[Run], rulings: Rulings, clip: tuple[float, float, float, float],
+                   s: PdfSettings) -> list[Group]:
+    """Runs → one group per cell and one per free text line; an open cell reaches the page edge."""
     cells: dict[CellBox, list[Run]] = {}
     free: list[Run] = []
     for run in runs:
@@ -352,8 +354,8 @@ def runs_to_groups(runs: list[Run], rulings: Rulings, s: PdfSettings) -> list[Gr
             cells.setdefault(box, []).append(run)
     groups = []
     for box, members in cells.items():
-        top = box.top if box.top is not None else min(r.y0 for r in members)
-        bottom = box.bottom if box.bottom is not None else max(r.y1 for r in members)
+        top = box.top if box.top is not None else clip[1]
+        bottom = box.bottom if box.bottom is not None else clip[3]
         groups.append(Group(box, runs_to_lines(members, s), top, bottom))
     for line in runs_to_lines(free, s):
         groups.append(Group(None, [line], min(r.y0 for r in line), max(r.y1 for r in line)))

@@ -127,34 +127,41 @@ def table(page: pymupdf.Page, cells: Sequence[Cell], style: str = "rect", seed: 
 
 
 def checkboxes(page: pymupdf.Page, x: float, base: float, options: Sequence[tuple[str, bool]],
-               tick: str = "glyph") -> float:
+               tick: str = "glyph", glyph: str = "○") -> float:
     """A checkbox group ``[ ○ ] 専用線 [ ] 電子メール …`` on one line; returns the x after it.
 
     ``tick``: ``glyph`` (○ printed apart from its brackets, a split tick),
     ``inline`` (``[ ○ ]`` printed as one string), ``circle`` / ``check`` (the tick
     drawn as a vector circle / check path), ``square`` (drawn squares, ○ glyph
-    inside), ``square-check`` (drawn squares, vector check inside), ``stray``
-    (a vector circle beside the box, in no gap).
+    inside), ``square-lines`` (squares drawn as four separate lines, ○ inside),
+    ``square-check`` (drawn squares, vector check inside), ``stray`` (a vector
+    circle beside the box, in no gap). ``glyph`` is the tick character printed.
     """
     em = SIZE
     shape = page.new_shape()
     labels = []
     for label, ticked in options:
         top = base - em + 1
-        if tick.startswith("square"):
+        if tick == "square-lines":
+            corners = [(x + 2, top), (x + 2 + em, top), (x + 2 + em, top + em), (x + 2, top + em)]
+            for a, b in zip(corners, corners[1:] + corners[:1]):
+                shape.draw_line(a, b)
+                shape.finish(color=(0, 0, 0), width=0.6)
+            gap = (x + 2 + em / 2, top + em / 2)
+        elif tick.startswith("square"):
             shape.draw_rect(pymupdf.Rect(x + 2, top, x + 2 + em, top + em))
             shape.finish(color=(0, 0, 0), width=0.6)
             gap = (x + 2 + em / 2, top + em / 2)
         else:
             if tick == "inline":
-                labels.append((x, "[ ○ ]" if ticked else "[   ]"))
+                labels.append((x, f"[ {glyph} ]" if ticked else "[   ]"))
             else:
                 labels.append((x, "["))
                 labels.append((x + 3 * em, "]"))
             gap = (x + 2 * em, base - em / 2 + 1)
         if ticked:
-            if tick in ("glyph", "square"):
-                labels.append((gap[0] - em / 2, "○"))
+            if tick in ("glyph", "square", "square-lines"):
+                labels.append((gap[0] - em / 2, glyph))
             elif tick == "circle":
                 shape.draw_circle(gap, em * 0.4)
                 shape.finish(color=(0, 0, 0), width=0.8)
@@ -242,7 +249,7 @@ def write_unmapped_cjk(path: Path, rows: Sequence[tuple[str, str]], garbled_rows
     The ``japan`` font is re-declared as Identity-H with an Identity ordering:
     the codes are then bare glyph ids with no ToUnicode, which neither MuPDF
     nor pdfminer can read. Only the first ``garbled_rows`` rows (all when None)
-    use that font; the rest print in the intact Mincho face.
+    use that font; the rest print in the intact "china-s" font.
     """
     doc = pymupdf.open()
     page = new_page(doc)
@@ -250,8 +257,8 @@ def write_unmapped_cjk(path: Path, rows: Sequence[tuple[str, str]], garbled_rows
     draw_borders(page, cells)
     cut = len(rows) if garbled_rows is None else garbled_rows
     for k, cell in enumerate(cells):
-        # "japan-s" is the Mincho face: a separate font object that keeps its mapping.
-        font = "japan" if k // 2 < cut else "japan-s"
+        # "china-s" is another built-in CJK font (Unicode-encoded too): its mapping stays intact.
+        font = "japan" if k // 2 < cut else "china-s"
         page.insert_text((cell.x0 + PAD, baseline(cell)), cell.lines[0], fontname=font, fontsize=SIZE)
     for xref in range(1, doc.xref_length()):
         base = doc.xref_get_key(xref, "BaseFont")[1]
