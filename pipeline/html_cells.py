@@ -39,7 +39,10 @@ _TYPE = re.compile(r"\btype\s*=\s*[\"']?(checkbox|radio)\b", re.IGNORECASE)
 # ``<input/> 10万人以上100万人未満 <input/> <選択肢>``. In a table row the
 # value and the closing input sit in neighbouring cells (one tab apart).
 _SELECTION = re.compile(
-    _BARE_BOX + r"[ \u3000]*(?P<value>[^<>\t\[\]]*?)(?P<sep>[ \u3000]*\t?[ \u3000]*)" + _BARE_BOX
+    # Each space run has one reading (value starts and ends with a non-space), so the
+    # match stays linear on long runs of spaces.
+    _BARE_BOX + r"(?:[ \u3000]*(?P<value>[^<>\t\[\]\s](?:[^<>\t\[\]]*[^<>\t\[\]\s])?))?"
+    + r"(?P<sep>[ \u3000]*(?:\t[ \u3000]*)?)" + _BARE_BOX
     + r"(?P<gap>[ \u3000\t]*)(?=[<＜]\s*選択肢\s*[>＞])",
     re.IGNORECASE,
 )
@@ -47,8 +50,7 @@ _TICKED_BRACKETS = re.compile(r"\[\s*[" + TICK_GLYPHS + r"]\s*\]")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]")
 _BOXES = re.compile("[" + BOX_TICKED + BOX_EMPTY + "]")
 
-_TABLE = re.compile(r"<table\b[^<>]*>(.*?)</table\s*>", re.IGNORECASE | re.DOTALL)
-_TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_OPEN = re.compile(r"<table\b[^<>]*>", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _ROW_OPEN = re.compile(r"<tr\b[^<>]*>", re.IGNORECASE)
 _CELL_OPEN = re.compile(r"<t[dh]\b[^<>]*>", re.IGNORECASE)
@@ -88,7 +90,7 @@ def selections_to_brackets(s: str) -> str:
     """
 
     def replace(m: re.Match[str]) -> str:
-        return f"[{m.group('value').strip()}]{m.group('sep')}{m.group('gap')}"
+        return f"[{m.group('value') or ''}]{m.group('sep')}{m.group('gap')}"
 
     return _SELECTION.sub(replace, s)
 
@@ -149,8 +151,11 @@ def split_first_table(s: str) -> tuple[str, str, str] | None:
     >>> split_first_table("a\\t<table><tr><td>x</td></tr></table>\\tb")
     ('a\\t', '<tr><td>x</td></tr>', '\\tb')
     """
-    m = _TABLE.search(s)
-    return None if m is None else (s[: m.start()], m.group(1), s[m.end() :])
+    opening = _TABLE_OPEN.search(s)
+    closing = _TABLE_CLOSE.search(s, opening.end()) if opening else None
+    if closing is None:
+        return None
+    return s[: opening.start()], s[opening.end() : closing.start()], s[closing.end() :]
 
 
 def table_to_rows(inner: str) -> list[list[str]]:

@@ -41,9 +41,11 @@ from pipeline.html_cells import (
 from pipeline.lines import Line
 from pipeline.text_fixes import (
     doubled_glyphs_to_single,
+    fold_space_runs,
     furniture_positions,
     is_separator,
     lines_to_content_span,
+    plain_line,
     spaced_chars_to_words,
     strip_bom,
 )
@@ -174,7 +176,7 @@ def row_to_line(cells: Sequence[str], page: int, keep_empty: bool, beside_checke
     >>> row_to_line(['平成28年4月1日', '項目', '', '後', '事前', ''], 1, True).cells
     ('平成28年4月1日', '項目', '', '後', '事前', '')
     """
-    text = "\t".join(strip_markup(c.replace("\t", " ")) for c in cells)
+    text = fold_space_runs("\t".join(strip_markup(c.replace("\t", " ")) for c in cells))
     checked = has_checked_input(text) if beside_checked is None else beside_checked
     text = inputs_to_ticks(selections_to_brackets(text), checked)
     out = []
@@ -188,7 +190,7 @@ def row_to_line(cells: Sequence[str], page: int, keep_empty: bool, beside_checke
 
 def _cell_key(cell: str) -> str:
     """What two printed copies of a cell share: its text without markup, inputs as printed."""
-    return normalize_text(strip_markup(cell)) or ""
+    return plain_line(cell)
 
 
 def _consume_repeat(cells: Sequence[str], budget: Counter[str]) -> bool:
@@ -245,17 +247,27 @@ def html_line_to_lines(
     return out, budget
 
 
+def _next_table_end(raws: Sequence[RawLine]) -> list[int]:
+    """For each line, the index of the first line at or after it holding ``</table>``, else -1."""
+    closing_at = [-1] * len(raws)
+    upcoming = -1
+    for i in range(len(raws) - 1, -1, -1):
+        if has_table_end(raws[i].text):
+            upcoming = i
+        closing_at[i] = upcoming
+    return closing_at
+
+
 def table_rows_to_lines(raws: Sequence[RawLine], settings: LayoutSettings = DEFAULT_SETTINGS) -> list[Line]:
     """The ``table`` adapter: tab cells in place; HTML tables once (FORMS §5.9, K:168–172)."""
     out: list[Line] = []
+    closing_at = _next_table_end(raws)
     i = 0
     while i < len(raws):
         raw = raws[i]
-        if has_table(raw.text):
-            j, buffer = i, raw.text
-            while not has_table_end(buffer) and j + 1 < len(raws) and j - i < settings.table_max_lines:
-                j += 1
-                buffer += "\n" + raws[j].text
+        j = closing_at[i]
+        if has_table(raw.text) and i <= j <= i + settings.table_max_lines:
+            buffer = "\n".join(r.text for r in raws[i : j + 1])
             if split_first_table(buffer) is not None:
                 lines, budget = html_line_to_lines(buffer, raw.page, settings)
                 out.extend(lines)

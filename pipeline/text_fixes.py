@@ -29,6 +29,7 @@ BOM = "\ufeff"
 
 _SPACING = re.compile(r"([ \u3000]+)")
 _WORD_SPLIT = re.compile(r"(\s+)")
+_SPACE_RUN = re.compile(r"[^\S\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]{2,}")
 # Tokens of checkbox text, which prints one-character tokens of its own.
 _NEVER_JOINED = frozenset("[]［］" + TICK_GLYPHS)
 
@@ -50,6 +51,12 @@ TRAILER_MARKERS = (
     "このページに関するお問い合わせ", "このページについてのお問い合わせ", "このページの情報は役に立ちましたか",
     "copyright", "©", "all rights reserved", "adobe acrobat reader", "adobe reader",
     "pdfファイルをご覧いただくには", "pdf形式のファイルをご覧いただく", "cookie", "クッキー",
+)
+# Lines only an assessment prints: a circled-number label, an option list, a tick,
+# a section heading. A head holding one is a document whose cover was lost, not
+# a site's navigation, so it is never cut.
+FORM_BODY = re.compile(
+    r"^[①-⑳]|選択肢|\[\s*[○〇]\s*\]|関連情報$|基本情報$|しきい値判断|リスク対策|評価実施手続|変更箇所$"
 )
 # Words of the forms themselves: a line holding one is assessment content.
 FORM_WORDS = re.compile(
@@ -139,53 +146,75 @@ def doubled_glyphs_to_single(line: str, settings: LayoutSettings) -> str:
     return "".join(parts)
 
 
-def _plain(raw: str) -> str:
-    return normalize_text(strip_markup(raw.replace("\t", " "))) or ""
+def fold_space_runs(s: str) -> str:
+    """Runs of spaces (not tabs, which split cells, nor line breaks) → one space.
+
+    ``normalize_text`` folds them too, but slows down quadratically on very
+    long runs, so every caller here folds first; the result is the same.
+
+    >>> fold_space_runs("a \u3000  b\t\tc")
+    'a b\t\tc'
+    """
+    return _SPACE_RUN.sub(" ", s)
 
 
-def is_form_start(raw: str) -> bool:
-    """A line that opens an assessment: title line, cover line or a cover label.
+def plain_line(raw: str) -> str:
+    """A raw line as one normalized string (cells joined by a space, markup stripped)."""
+    return normalize_text(fold_space_runs(strip_markup(raw.replace("\t", " ")))) or ""
 
-    >>> is_form_start("特定個人情報保護評価書（全項目評価書）"), is_form_start(" 50 国民健康保険に関する事務　重点項目評価書")
+
+def is_form_start(text: str) -> bool:
+    """A plain line that opens an assessment: title line, cover line or a cover label.
+
+    >>> is_form_start("特定個人情報保護評価書(全項目評価書)"), is_form_start("50 国民健康保険に関する事務 重点項目評価書")
     (True, True)
     >>> is_form_start("1) 基礎項目評価書 2) 基礎項目評価書及び重点項目評価書"), is_form_start("ホーム > くらし > 評価書")
     (False, False)
     """
-    text = _plain(raw)
     return len(text) <= _FORM_START_MAX_LEN and bool(_FORM_START.match(text))
 
 
-def is_trailer_marker(raw: str) -> bool:
-    """A line a hosting site prints below its content (``ページの先頭へ``, copyright, …)."""
-    text = _plain(raw).lower()
+def is_trailer_marker(text: str) -> bool:
+    """A plain line a hosting site prints below its content (``ページの先頭へ``, copyright, …)."""
+    text = text.lower()
     return any(marker in text for marker in TRAILER_MARKERS)
 
 
-def is_form_content(raw: str) -> bool:
+def is_form_content(raw: str, text: str) -> bool:
     """A line that may belong to the assessment: a table row, or a line with a form word."""
-    cells = [c for c in raw.split("\t") if c.strip()]
-    return len(cells) >= 2 or bool(FORM_WORDS.search(_plain(raw)))
+    return sum(1 for c in raw.split("\t") if c.strip()) >= 2 or bool(FORM_WORDS.search(text))
 
 
 def lines_to_content_span(raws: Sequence[str]) -> tuple[int, int]:
-    """``(start, end)`` of the assessment within a source's non-blank lines.
+    """``(start, end)`` of the assessment within a source's non-blank raw lines.
 
-    Start: the first form-start line, if there is one (the site's navigation
-    before it is never recognised, only cut). End: a trailer is cut only from
+    Start: the first form-start line, if there is one and nothing before it
+    is form body (the site's navigation is never recognised, only cut; a
+    document whose cover was lost is kept whole). End: a trailer is cut only from
     a trailer marker on, and only when no line from there to the end looks
     like form content; otherwise everything is kept.
 
-    >>> lines_to_content_span(["ホーム > くらし", "特定個人情報保護評価書(基礎項目評価書)", "評価書番号", "ページの先頭へ", "市役所"])
+    >>> lines_to_content_span(["ホーム > くらし", "特定個人情報保護評価書（基礎項目評価書）", "評価書番号", "ページの先頭へ", "市役所"])
     (1, 3)
     >>> lines_to_content_span(["本文", "ページの先頭へ", "①事務の名称"])
     (0, 3)
     """
-    start = next((i for i, raw in enumerate(raws) if is_form_start(raw)), 0)
+    plains: dict[int, str] = {}  # both scans may read a line; normalize it once
+
+    def plain(i: int) -> str:
+        if i not in plains:
+            plains[i] = plain_line(raws[i])
+        return plains[i]
+
+    start = next((i for i in range(len(raws)) if is_form_start(plain(i))), 0)
+    if any(FORM_BODY.search(plain(i)) for i in range(start)):
+        start = 0
     end = len(raws)
     for i in range(len(raws) - 1, start, -1):
-        if is_form_content(raws[i]):
+        text = plain(i)
+        if is_form_content(raws[i], text):
             break
-        if is_trailer_marker(raws[i]):
+        if is_trailer_marker(text):
             end = i
     return start, end
 

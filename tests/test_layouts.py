@@ -331,9 +331,11 @@ TAIL = "ページの先頭へ\nこのページに関するお問い合わせ\n�
         (BODY + "ページの先頭へ\n①事務の名称\t国民健康保険に関する事務\n", "特定個人情報保護評価書(基礎項目評価書)",
          "①事務の名称 国民健康保険に関する事務"),
         (BODY + "市役所のご案内\n", "特定個人情報保護評価書(基礎項目評価書)", "市役所のご案内"),
+        ("ナビ\nⅠ 基本情報\n①事務の名称 国民健康保険に関する事務\n" + BODY, "ナビ",
+         "7 国民健康保険に関する事務 基礎項目評価書"),
     ],
     ids=["head-and-tail", "no-start-keeps-all", "cover-line", "assessment-no", "cover-label-before-no",
-         "form-content-after-marker", "unsure-trailer-kept"],
+         "form-content-after-marker", "unsure-trailer-kept", "document-without-cover-kept"],
 )
 def test_boilerplate_is_cut_only_around_recognised_content(text, first, last):
     lines = text_to_lines(text)
@@ -405,6 +407,19 @@ def test_settings_are_validated(bad):
                                   "<input", "[", "\ufeff", "<p>" * 1000])
 def test_junk_input_is_total(junk):
     assert isinstance(text_to_lines(junk), list)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" + " " * 200_000 + "b", "<table>" * 20_000, "<table>" * 20_000 + "</table>",
+     ('<input type="checkbox"/>' + " " * 50 + "x") * 20_000, "\n".join(["<table><tr><td>x"] * 5_000),
+     "評 " * 100_000, "特特" * 100_000, "\n".join(["a" + " " * 5_000 + "b"] * 40)],
+    ids=["space-run", "open-tables", "nested-opens", "inputs", "unclosed-lines", "spaced", "doubled", "columns"],
+)
+def test_pathological_text_stays_linear(text):
+    start = time.perf_counter()
+    text_to_lines(text)
+    assert time.perf_counter() - start < 1.0
 
 
 @hypothesis_settings(max_examples=300, deadline=None)
