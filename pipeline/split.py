@@ -43,6 +43,15 @@ def is_cover_start(text: str) -> bool:
     return bool(title_type(text) or cover_line_type(text))
 
 
+def cover_start(lines: Sequence[Line], declaration: int, lo: int) -> int:
+    """The title line nearest above the declaration, else the cover line, else the cover's top."""
+    for stage in (title_type, cover_line_type):
+        found = next((i for i in range(declaration - 1, lo - 1, -1) if stage(lines[i].text)), None)
+        if found is not None:
+            return found
+    return cover_top(lines, declaration, lo)
+
+
 def cover_top(lines: Sequence[Line], declaration: int, lo: int) -> int:
     """With no title line, the cover reaches back from its declaration to just after the
     previous document's last 変更箇所 row (a line ending in 事前/事後)."""
@@ -65,8 +74,7 @@ def document_starts(lines: Sequence[Line], settings: SplitSettings = SplitSettin
             starts.append(0)
             continue
         lo = max(floor, d - settings.cover_lines_before, decls[n - 1] + 1)
-        title = next((i for i in range(d - 1, lo - 1, -1) if is_cover_start(lines[i].text)), None)
-        starts.append(title if title is not None else cover_top(lines, d, lo))
+        starts.append(cover_start(lines, d, lo))
     return starts
 
 
