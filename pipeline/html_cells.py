@@ -22,7 +22,7 @@ UNKNOWN = "[?]"
 # Glyphs that mean "ticked" between brackets: the samples' ○ (U+25CB), 〇 (U+3007,
 # also a kanji zero, hence only in brackets) and Latin O, plus the other marks
 # Japanese forms print for a ticked box.
-TICK_GLYPHS = "○〇◯O●✓✔☑■"
+TICK_GLYPHS = "○〇◯O●✓✔☑☒■"
 # Checkbox glyphs that are boxes by themselves, bracketed or not.
 BOX_TICKED = "☑☒"
 BOX_EMPTY = "☐"
@@ -47,7 +47,7 @@ _SELECTION = re.compile(
     re.IGNORECASE,
 )
 _TICKED_BRACKETS = re.compile(r"\[\s*[" + TICK_GLYPHS + r"]\s*\]")
-_EMPTY_BRACKETS = re.compile(r"\[\s*\]")
+_EMPTY_BRACKETS = re.compile(r"\[\s*" + BOX_EMPTY + r"?\s*\]")
 _BOXES = re.compile("[" + BOX_TICKED + BOX_EMPTY + "]")
 
 _TABLE_OPEN = re.compile(r"<table\b[^<>]*>", re.IGNORECASE)
@@ -69,6 +69,15 @@ def strip_markup(s: str) -> str:
         return " " if m.group(1).lower() in BLOCK_TAGS else ""
 
     return _MARKUP.sub(replace, s)
+
+
+def markup_count(s: str) -> int:
+    """How many whitelisted tags ``s`` holds (a sign of an HTML export).
+
+    >>> markup_count("<p>a</p> <北九州市における措置>")
+    2
+    """
+    return sum(1 for _ in _MARKUP.finditer(s))
 
 
 def has_checked_input(s: str) -> bool:
@@ -131,6 +140,8 @@ def ticks_to_canonical(s: str) -> str:
     '[○] 専用線 [ ] 紙 [○] 他 [○] 可 [ ○'
     >>> ticks_to_canonical("健発第〇三二七〇一二号")
     '健発第〇三二七〇一二号'
+    >>> ticks_to_canonical("☑ 専用線 [☒] 紙 [☐] 他 ☐ 可")
+    '[○] 専用線 [○] 紙 [ ] 他 [ ] 可'
     """
     s = _TICKED_BRACKETS.sub(TICKED, s)
     s = _EMPTY_BRACKETS.sub(EMPTY, s)

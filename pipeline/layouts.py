@@ -32,6 +32,7 @@ from pipeline.html_cells import (
     has_table,
     has_table_end,
     inputs_to_ticks,
+    markup_count,
     selections_to_brackets,
     split_first_table,
     strip_markup,
@@ -51,7 +52,6 @@ from pipeline.text_fixes import (
 )
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_MARKUP_PROBE = re.compile(r"</?(?:p|ul|li|br|div|table|tr|td|small|span)\b[^<>]*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,14 @@ class LayoutSettings:
     column_gap: int = 3  # spaces that separate two cells in pdftotext -layout output
     columns_min_share: float = 0.2  # share of non-blank lines with such a gap inside
     columns_min_lines: int = 10
+    # boilerplate cut
+    form_start_max_length: int = 80  # a start line is a heading, not a paragraph quoting one
     # table layout
     table_max_lines: int = 200  # lines one <table> may span
     table_repeat_copies: int = 2  # K prints a table's cells twice more after its HTML (§5.9)
     # spaced_chars_to_words
     spaced_min_tokens: int = 4
-    spaced_min_share: float = 0.8  # share of one-character tokens
+    spaced_min_share: float = 0.8  # share of one-letter tokens
     spaced_max_token: int = 2  # longest token tolerated (``5 0`` may come as ``50``)
     spaced_min_non_ascii_share: float = 0.5
     # doubled_glyphs_to_single
@@ -146,9 +148,7 @@ def detect_layout(text: str, settings: LayoutSettings = DEFAULT_SETTINGS) -> str
     if not lines:
         return "stream"
     tabbed = sum("\t" in line for line in lines)
-    if tabbed >= settings.table_min_tab_share * len(lines) or len(
-        _MARKUP_PROBE.findall(text)
-    ) >= settings.table_min_markup:
+    if tabbed >= settings.table_min_tab_share * len(lines) or markup_count(text) >= settings.table_min_markup:
         return "table"
     gap = _gap(settings.column_gap)
     gapped = sum(bool(gap.search(line.strip())) for line in lines)
@@ -318,7 +318,7 @@ def text_to_lines(text: str, settings: LayoutSettings = DEFAULT_SETTINGS) -> lis
     text = strip_bom(text)
     layout = detect_layout(text, settings)
     raws = [RawLine(fix_raw_line(r.text, settings), r.page) for r in text_to_raw_lines(text, settings)]
-    start, end = lines_to_content_span([r.text for r in raws])
+    start, end = lines_to_content_span([r.text for r in raws], settings)
     lines = [line for line in ADAPTERS[layout](raws[start:end], settings) if not is_separator(line, settings)]
     drop = furniture_positions(lines, settings)
     return [line for i, line in enumerate(lines) if i not in drop]

@@ -43,7 +43,6 @@ _FORM_START = re.compile(
     r"|(?:評価書名|評価実施機関名|公表日|特記事項)$"
     r"|\[\s*(?:平成|令和)\S*年\S*月\s*様式\s*[234]\s*\]$)"
 )
-_FORM_START_MAX_LEN = 80  # a start line is a heading, not a paragraph quoting one
 
 # --- what a hosting site prints after the assessment (page-top links, contact box, copyright).
 TRAILER_MARKERS = (
@@ -163,15 +162,17 @@ def plain_line(raw: str) -> str:
     return normalize_text(fold_space_runs(strip_markup(raw.replace("\t", " ")))) or ""
 
 
-def is_form_start(text: str) -> bool:
+def is_form_start(text: str, settings: LayoutSettings) -> bool:
     """A plain line that opens an assessment: title line, cover line or a cover label.
 
-    >>> is_form_start("特定個人情報保護評価書(全項目評価書)"), is_form_start("50 国民健康保険に関する事務 重点項目評価書")
+    >>> from pipeline.layouts import LayoutSettings
+    >>> S = LayoutSettings()
+    >>> is_form_start("特定個人情報保護評価書(全項目評価書)", S), is_form_start("50 国民健康保険に関する事務 重点項目評価書", S)
     (True, True)
-    >>> is_form_start("1) 基礎項目評価書 2) 基礎項目評価書及び重点項目評価書"), is_form_start("ホーム > くらし > 評価書")
+    >>> is_form_start("1) 基礎項目評価書 2) 基礎項目評価書及び重点項目評価書", S), is_form_start("ホーム > くらし > 評価書", S)
     (False, False)
     """
-    return len(text) <= _FORM_START_MAX_LEN and bool(_FORM_START.match(text))
+    return len(text) <= settings.form_start_max_length and bool(_FORM_START.match(text))
 
 
 def is_trailer_marker(text: str) -> bool:
@@ -185,7 +186,7 @@ def is_form_content(raw: str, text: str) -> bool:
     return sum(1 for c in raw.split("\t") if c.strip()) >= 2 or bool(FORM_WORDS.search(text))
 
 
-def lines_to_content_span(raws: Sequence[str]) -> tuple[int, int]:
+def lines_to_content_span(raws: Sequence[str], settings: LayoutSettings) -> tuple[int, int]:
     """``(start, end)`` of the assessment within a source's non-blank raw lines.
 
     Start: the first form-start line, if there is one and nothing before it
@@ -194,9 +195,11 @@ def lines_to_content_span(raws: Sequence[str]) -> tuple[int, int]:
     a trailer marker on, and only when no line from there to the end looks
     like form content; otherwise everything is kept.
 
-    >>> lines_to_content_span(["ホーム > くらし", "特定個人情報保護評価書（基礎項目評価書）", "評価書番号", "ページの先頭へ", "市役所"])
+    >>> from pipeline.layouts import LayoutSettings
+    >>> raws = ["ホーム > くらし", "特定個人情報保護評価書（基礎項目評価書）", "評価書番号", "ページの先頭へ", "市役所"]
+    >>> lines_to_content_span(raws, LayoutSettings())
     (1, 3)
-    >>> lines_to_content_span(["本文", "ページの先頭へ", "①事務の名称"])
+    >>> lines_to_content_span(["本文", "ページの先頭へ", "①事務の名称"], LayoutSettings())
     (0, 3)
     """
     plains: dict[int, str] = {}  # both scans may read a line; normalize it once
@@ -206,7 +209,7 @@ def lines_to_content_span(raws: Sequence[str]) -> tuple[int, int]:
             plains[i] = plain_line(raws[i])
         return plains[i]
 
-    start = next((i for i in range(len(raws)) if is_form_start(plain(i))), 0)
+    start = next((i for i in range(len(raws)) if is_form_start(plain(i), settings)), 0)
     if any(FORM_BODY.search(plain(i)) for i in range(start)):
         start = 0
     end = len(raws)

@@ -344,7 +344,7 @@ def test_boilerplate_is_cut_only_around_recognised_content(text, first, last):
 
 def test_an_option_list_mentioning_the_type_words_is_no_start():
     raws = ["ナビ", "1) 基礎項目評価書 2) 基礎項目評価書及び重点項目評価書", "本文"]
-    assert lines_to_content_span(raws) == (0, 3)
+    assert lines_to_content_span(raws, S) == (0, 3)
 
 
 # --- page headers and footers --------------------------------------------------------------------
