@@ -23,6 +23,7 @@ _FINISHED = re.compile(r"\s*【[^】]*終了\s*】\s*$")
 _ORGANIZATION_END = re.compile(r"(?:長|知事|長官|委員会)$")
 _ENTITY = re.compile(r"^\s*([^、。\s]{1,40}?)は、")
 _DIGITS = re.compile(r"^\d{1,4}$")
+_NAME_CHARS = re.compile(r"\p{L}{2}")
 _NUMBER_THEN_TITLE = re.compile(r"^(\d{1,4})\s+(\S.*)$")
 _DATE_LINE_MAX = 24  # characters: a date with 時点/現在/(予定) around it, not a sentence
 
@@ -129,7 +130,8 @@ def organization(lines: Sequence[Line]) -> str | None:
     """評価実施機関名: the value next to its label, else the cover's unique name ending in 長."""
     for hit in find_labels(lines, "評価実施機関名"):
         value = value_after(lines, hit)
-        if value and not is_cover_label(value) and not is_date_line(value) and len(value) <= 40:
+        if value and _NAME_CHARS.search(value) and not is_cover_label(value) and not is_date_line(value) \
+                and len(value) <= 40:
             return value
     start, end = declaration_span(lines)
     names = {
