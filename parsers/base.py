@@ -43,6 +43,7 @@ class FormParser:
     fields: ClassVar[tuple[Field, ...]]
     fingerprints: ClassVar[tuple[str, ...]]  # form-defined labels only this type prints
     file_names_section: ClassVar[str] = "I"
+    unexpected_populations: ClassVar[tuple[str, ...]] = ()  # 対象人数 options this form should not select
 
     def parse(self, lines: Sequence[Line]) -> ParsedDocument:
         warnings: list[str] = []
@@ -53,6 +54,9 @@ class FormParser:
         for f in self.fields:
             document[f.column] = field_value(lines, f, spans.get(f.section), warnings)
         document.update(range_columns("target_population", document.get("target_population")))
+        if document.get("target_population") in self.unexpected_populations:
+            warnings.append(f"a {self.name} assessment selects 対象人数 {document['target_population']}, "
+                            "which its form does not list; check the source")
         tables = self.file_tables(lines, spans, warnings)
         document["file_names"] = self.file_names(lines, spans, tables.get("files", []), warnings)
         changes, change_warnings = changes_from_lines(changes_region(lines))

@@ -12,3 +12,4 @@ class FullParser(KeyParser):
     headings = spec.FULL_HEADINGS
     fields = spec.FULL_FIELDS
     fingerprints = ("項目一覧", "個人情報保護委員会承認日【行政機関等のみ】", "⑨再委託事項")
+    unexpected_populations = ()

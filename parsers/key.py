@@ -16,6 +16,8 @@ class KeyParser(FormParser):
     headings = spec.KEY_HEADINGS
     fields = spec.KEY_FIELDS
     fingerprints = ("②委託先における取扱者数", "リスク対策※(7.②を除く。)")
+    # The key form lists 対象人数 only up to 30万人未満: at 30万人以上 a full assessment is mandatory.
+    unexpected_populations = ("30万人以上",)
 
     def file_tables(self, lines: Sequence[Line], spans: dict, warnings: list[str]) -> dict[str, list[dict]]:
         span = spans.get("II")
