@@ -78,7 +78,7 @@ class LayoutSettings:
     # doubled_glyphs_to_single
     doubled_min_length: int = 8  # characters before halving
     doubled_min_distinct: int = 3  # distinct characters after halving
-    doubled_min_non_ascii_share: float = 0.5
+    doubled_min_letter_share: float = 0.5  # share of non-ASCII letters after halving
     # page furniture
     furniture_depth: int = 2  # lines at each end of a region that may be header/footer
     furniture_min_repeats: int = 3

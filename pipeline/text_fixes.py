@@ -120,7 +120,8 @@ def doubled_glyphs_to_single(line: str, settings: LayoutSettings) -> str:
     """``特特定定個個人人情情報報`` → ``特定個人情報``; any other line unchanged.
 
     Every word of the line must be made of pairs of equal characters, the
-    line long enough, the halved text varied and mostly non-ASCII, so that
+    line long enough, the halved text varied and mostly non-ASCII letters
+    (doubled headings are kanji and kana; a number is never halved), so that
     ``ささいたま``, ``人々``, ``1100`` or a rule ``――――――――`` survive.
 
     >>> from pipeline.layouts import LayoutSettings
@@ -139,7 +140,7 @@ def doubled_glyphs_to_single(line: str, settings: LayoutSettings) -> str:
     text = "".join(halved)
     if len(set(text)) < settings.doubled_min_distinct:
         return line
-    if sum(not ch.isascii() for ch in text) < settings.doubled_min_non_ascii_share * len(text):
+    if sum(ch.isalpha() and not ch.isascii() for ch in text) < settings.doubled_min_letter_share * len(text):
         return line
     parts[0::2] = halved
     return "".join(parts)

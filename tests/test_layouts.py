@@ -301,7 +301,7 @@ def test_doubled_glyphs_are_halved(line, expected):
 
 @pytest.mark.parametrize(
     "line",
-    ["ささいたま市", "人々", "1100", "11223344", "AABBCCDDEE", "ーーーーーーーー", "――――――――", "々々々々々々々々",
+    ["ささいたま市", "人々", "1100", "11223344", "１１００２２３３", "((((・・・・",  "AABBCCDDEE", "ーーーーーーーー", "――――――――", "々々々々々々々々",
      "ああいいうう", "公表日公表日", "特定個人情報ファイル", "国民健康保険", "2020/3/17", ""],
 )
 def test_doubled_fix_leaves_normal_text(line):
