@@ -1,0 +1,340 @@
+"""Clues → item blocks: which 委託事項N / 提供先N / 移転先N each label, selection and checkbox belongs to.
+
+Two readings, by layout:
+
+- ``ordered_blocks`` (table exports, which keep reading order): a clue belongs
+  to the heading above it. A lost stretch (FORMS §5.11) shows as a jump in the
+  printed label order; the clues after such a gap run up to the next heading M
+  and are item M-1's tail when M-1's heading is missing, else the previous
+  item's. A run before the first heading is likewise the tail of M-1.
+- ``stream_blocks`` (PDF stream text): a clue belongs to the heading above it
+  on its page. A clue printed before the page's first heading belongs to that
+  heading, unless that heading's own run repeats the field; then it continues
+  the previous item (FORMS §5.3). A page holding several headings whose runs
+  then repeat a field (or whose headings are out of order) has its cells
+  interleaved (§5.4): its clues are pooled, and a field is given only when
+  each of its items shows the same value (``pooled_values``).
+
+Checkbox halves are matched to method groups by option: each half joins the
+earliest group on its page (or the one continued from the page before) that
+still lacks it (FORMS §5.7, the tails printed after the next item's heading).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from parsers.item_clues import CHOICE, LABEL, Clue, Head, RegionScan
+from parsers.item_fields import OUTSOURCING, ItemField
+from parsers.ticks import CLOSER, OPENER, WHOLE, Box, resolve_group, resolve_shared, stray_ticks
+
+_ITEM_WORDS = {"outsourcing": "委託事項", "provision": "提供先", "transfer": "移転先"}
+
+
+def item_word(kind: str) -> str:
+    """The form's word for an item kind: 委託事項, 提供先, 移転先."""
+    return _ITEM_WORDS.get(kind, kind)
+
+
+def item_name(kind: str, number: int) -> str:
+    return f"{item_word(kind)}{number}"
+
+
+@dataclass
+class Block:
+    kind: str
+    number: int
+    head: Head | None
+    clues: list[Clue] = field(default_factory=list)
+    values: dict[str, object] = field(default_factory=dict)
+    pooled: bool = False  # its page interleaves several items; only shared values were given
+    pool_had_values: bool = False
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return item_name(self.kind, self.number)
+
+
+def clue_key(clue: Clue) -> tuple[str, str]:
+    """What may occur once per block: one label and one selection per field."""
+    return clue.source, clue.column or f"#{clue.order}"
+
+
+def item_clues(scan: RegionScan) -> list[Clue]:
+    """The clues that belong to items (the file's own rows, such as 委託の有無, bound values only)."""
+    return [c for c in scan.clues if c.order is not None or c.source == CHOICE]
+
+
+# --- ordered (table) layouts -------------------------------------------------
+
+
+@dataclass
+class _Run:
+    head: Head | None
+    clues: list[Clue] = field(default_factory=list)
+
+
+def ordered_blocks(scan: RegionScan, kinds: Sequence[str]) -> tuple[list[Block], list[str]]:
+    """Blocks of a table export, splitting each heading's run at gaps in the printed label order."""
+    heads = [h for h in scan.heads if h.kind in kinds]
+    events = sorted([(h.index, 0, h) for h in heads] + [(c.index, 1, c) for c in item_clues(scan)],
+                    key=lambda e: (e[0], e[1]))
+    runs = [_Run(None)]
+    last_order: int | None = None
+    for _, is_clue, obj in events:
+        if not is_clue:
+            runs.append(_Run(obj))
+            last_order = None
+            continue
+        if obj.source == LABEL and obj.order is not None:
+            if last_order is not None and (obj.order <= last_order or obj.order > last_order + 1):
+                runs.append(_Run(None))  # a jump in the printed order: rows were lost here
+            last_order = obj.order
+        runs[-1].clues.append(obj)
+    present = {(h.kind, h.number) for h in heads}
+    warnings: list[str] = []
+    blocks: list[Block] = []
+    for n, run in enumerate(runs):
+        if run.head is not None:
+            blocks.append(Block(run.head.kind, run.head.number, run.head, list(run.clues)))
+            continue
+        if not any(c.value for c in run.clues):
+            continue
+        nxt = runs[n + 1].head if n + 1 < len(runs) else None
+        prev = blocks[-1] if blocks else None
+        if nxt is not None and nxt.number > 1 and (nxt.kind, nxt.number - 1) not in present and (
+            prev is None or prev.kind != nxt.kind or prev.number < nxt.number - 1
+        ):
+            present.add((nxt.kind, nxt.number - 1))
+            blocks.append(Block(nxt.kind, nxt.number - 1, None, list(run.clues)))
+            warnings.append(f"{item_name(nxt.kind, nxt.number - 1)}: heading not found; the rows just before "
+                            f"{item_name(nxt.kind, nxt.number)} were read as its tail")
+        elif prev is not None and (nxt is None or nxt.kind != prev.kind or nxt.number == prev.number + 1):
+            prev.clues.extend(run.clues)
+        else:
+            warnings.append(f"{len(run.clues)} rows after a gap in the text could not be tied to one item "
+                            "and were left out")
+    return blocks, warnings
+
+
+# --- stream layouts ----------------------------------------------------------
+
+
+def stream_blocks(scan: RegionScan, kinds: Sequence[str]) -> tuple[list[Block], dict[int, list[Block]], list[str]]:
+    """Blocks of PDF-stream text, and the pages whose items are interleaved (page → its blocks)."""
+    heads = sorted((h for h in scan.heads if h.kind in kinds), key=lambda h: h.index)
+    blocks = [Block(h.kind, h.number, h) for h in heads]
+    clues = sorted(item_clues(scan), key=lambda c: c.index)
+    runs: list[list[Clue]] = [[] for _ in heads]
+    for clue in clues:
+        k = _last_before(heads, clue.index)
+        if k is not None and heads[k].page == clue.page:
+            runs[k].append(clue)
+    lost = 0
+    for clue in clues:
+        k = _owner(heads, runs, blocks, clue)
+        if k is not None:
+            blocks[k].clues.append(clue)
+        elif clue.value:
+            lost += 1
+    pools = _interleaved_pages(heads, blocks)
+    warnings = [f"{lost} values could not be tied to one item and were left out"] if lost else []
+    return blocks, pools, warnings
+
+
+def _last_before(heads: Sequence[Head], index: int) -> int | None:
+    k = None
+    for n, h in enumerate(heads):
+        if h.index < index:
+            k = n
+    return k
+
+
+def _owner(heads: Sequence[Head], runs: list[list[Clue]], blocks: list[Block], clue: Clue) -> int | None:
+    prev = _last_before(heads, clue.index)
+    nxt = prev + 1 if prev is not None else (0 if heads else None)
+    if nxt is not None and nxt >= len(heads):
+        nxt = None
+    if prev is not None and heads[prev].page == clue.page:
+        return prev
+    if nxt is not None and heads[nxt].page == clue.page:
+        key = clue_key(clue)
+        if prev is None or not any(clue_key(c) == key for c in runs[nxt]):
+            return nxt
+        if not any(clue_key(c) == key for c in blocks[prev].clues):
+            return prev
+        return None
+    return prev
+
+
+def _interleaved_pages(heads: Sequence[Head], blocks: list[Block]) -> dict[int, list[Block]]:
+    """Pages with several headings whose clues cannot be read in order."""
+    by_page: dict[int, list[Block]] = defaultdict(list)
+    for b in blocks:
+        by_page[b.head.page].append(b)
+    pools = {}
+    for page, members in by_page.items():
+        if len(members) < 2:
+            continue
+        order_broken = any(
+            a.kind == b.kind and a.number >= b.number for a, b in pairwise(members)
+        )
+        if order_broken or any(_repeats(b) or _kind_clash(b) for b in members):
+            pools[page] = members
+    return pools
+
+
+def _repeats(block: Block) -> bool:
+    keys = [clue_key(c) for c in block.clues]
+    return len(keys) != len(set(keys))
+
+
+def _kind_clash(block: Block) -> bool:
+    return any(c.item_kind and c.item_kind != block.kind for c in block.clues)
+
+
+# --- values ------------------------------------------------------------------
+
+
+def block_values(block: Block, fields: Sequence[ItemField]) -> None:
+    """A block's text and choice values from its own clues; a field seen twice is null and a problem."""
+    for f in fields:
+        if f.column is None or f.kind == "checkbox" or f.column in block.values:
+            continue
+        if f.item_kind and f.item_kind != block.kind:
+            continue
+        source = LABEL if f.kind == "text" else CHOICE
+        found = [c for c in block.clues if c.column == f.column and c.source == source]
+        if len(found) > 1:
+            block.problems.append(f"{block.name}: {f.label} appears {len(found)} times in its block")
+            block.values[f.column] = None
+        elif found:
+            block.values[f.column] = found[0].value
+
+
+def pooled_values(members: Sequence[Block], clues: Sequence[Clue], fields: Sequence[ItemField]) -> list[str]:
+    """Give each field of an interleaved page to all its items when they all show one value."""
+    problems: list[str] = []
+    names = ", ".join(b.name for b in members)
+    kinds = {b.kind for b in members}
+    columns = dict.fromkeys(f.column for f in fields if f.column and f.kind in ("text", "choice"))
+    for column in columns:
+        kind_of = {f.kind for f in fields if f.column == column}.pop()
+        source = LABEL if kind_of == "text" else CHOICE
+        found = [c for c in clues if c.column == column and c.source == source]
+        if not any(c.value for c in found):
+            continue
+        for b in members:
+            b.pool_had_values = True
+        groups: dict[str | None, list[Clue]] = defaultdict(list)
+        for c in found:
+            groups[c.item_kind if len(kinds) > 1 else None].append(c)
+        for kind, group in groups.items():
+            targets = [b for b in members if kind is None or b.kind == kind]
+            values = [c.value for c in group if c.value]
+            if kind is None and len(kinds) > 1:
+                targets = []
+            if targets and len(values) == len(targets) and len(set(values)) == 1:
+                for b in targets:
+                    b.values[column] = values[0]
+            elif values:
+                problems.append(f"{names} share a page and their {column} values cannot be told apart")
+    return problems
+
+
+# --- checkbox groups ---------------------------------------------------------
+
+
+@dataclass
+class Group:
+    clue: Clue
+    options: tuple[str, ...]
+    boxes: list[Box] = field(default_factory=list)
+
+    def lacks(self, box: Box) -> bool:
+        if box.option not in self.options:
+            return False
+        taken = {b.part for b in self.boxes if b.option == box.option}
+        if WHOLE in taken or (taken and box.part == WHOLE):
+            return False
+        return box.part not in taken
+
+
+def stream_groups(groups: list[Group], boxes: Sequence[Box]) -> None:
+    """Each half joins the earliest group on its page (or continued from the page before) that lacks it."""
+    for box in sorted(boxes, key=lambda b: b.index):
+        candidates = _candidate_groups(groups, box)
+        if not candidates:
+            continue
+        if box.option is not None and box.part in (WHOLE, CLOSER, OPENER):
+            for g in candidates:
+                if g.lacks(box):
+                    g.boxes.append(box)
+                    break
+            continue
+        before = [g for g in candidates if g.clue.index < box.index and g.clue.page == box.page]
+        (before[-1] if before else candidates[0]).boxes.append(box)
+
+
+def _candidate_groups(groups: Sequence[Group], box: Box) -> list[Group]:
+    on_page = [g for g in groups if g.clue.page == box.page]
+    earlier = [g for g in groups if g.clue.index < box.index and g.clue.page != box.page]
+    if earlier and not any(g.clue.index < box.index for g in on_page):
+        return [earlier[-1], *on_page]
+    return on_page
+
+
+def ordered_groups(groups: list[Group], boxes: Sequence[Box], bounds: Sequence[int]) -> None:
+    """In a table export a group's boxes sit on its label's line, up to the next clue or heading."""
+    for g in groups:
+        end = min((b for b in bounds if b > g.clue.index), default=g.clue.index + 1)
+        g.boxes.extend(b for b in boxes if g.clue.index <= b.index < end)
+
+
+def group_reading(group: Group, all_boxes: Sequence[Box], ordered: bool) -> tuple[tuple[str, ...] | None, str | None]:
+    pages = {group.clue.page, *(b.page for b in group.boxes)}
+    clean = not stray_ticks(b for b in all_boxes if b.page in pages)
+    reading = resolve_group(group.boxes, group.options, require_all=not ordered, clean_region=clean)
+    return reading.ticked, reading.problem
+
+
+def checkbox_values(
+    blocks: Sequence[Block], groups: Sequence[Group], all_boxes: Sequence[Box], ordered: bool, column_of: dict[str, str]
+) -> None:
+    """Each block's method group reading (a block with two groups gets none)."""
+    by_clue = {id(g.clue): g for g in groups}
+    for block in blocks:
+        if block.pooled:
+            continue
+        mine = [by_clue[id(c)] for c in block.clues if id(c) in by_clue]
+        column = column_of[block.kind]
+        if len(mine) > 1:
+            block.problems.append(f"{block.name}: two checkbox groups for {column}")
+            block.values[column] = None
+        elif mine:
+            ticked, problem = group_reading(mine[0], all_boxes, ordered)
+            block.values[column] = list(ticked) if ticked is not None else None
+            if problem:
+                block.problems.append(f"{block.name} {column}: {problem}")
+
+
+def pooled_checkboxes(members: Sequence[Block], groups: Sequence[Group], boxes: Sequence[Box], column_of) -> None:
+    """An interleaved page's groups get a reading only when it is the same for all (``resolve_shared``)."""
+    kinds = {b.kind for b in members}
+    if len(kinds) != 1 or len(groups) != len(members):
+        return
+    options = groups[0].options
+    shared = resolve_shared(boxes, options, len(members))
+    if shared is None:
+        return
+    for b in members:
+        b.values[column_of[b.kind]] = list(shared)
+
+
+def make_groups(clues: Sequence[Clue], options_of: dict[str | None, tuple[str, ...]]) -> list[Group]:
+    return [
+        Group(c, options_of[c.item_kind or OUTSOURCING]) for c in clues if c.kind == "checkbox" and c.source == LABEL
+    ]

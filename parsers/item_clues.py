@@ -1,0 +1,307 @@
+"""A region of section Ⅱ → its item headings, field clues and checkbox halves, in line order.
+
+A clue is one thing a line says about some item: a label (with the free text
+that follows it), or a selection of a choice field's option. Which item a clue
+belongs to is decided later (``item_blocks``): in PDF-stream text values and
+headings are scrambled, so nothing here assumes a clue follows its heading.
+
+Layouts differ only in where a label's value may sit: a table export keeps a
+value in the cells of the label's own line; stream text puts it after the
+label on the same line or on the lines below, up to the next thing that is
+structure rather than text (``is_structure``). Labels may wrap over lines
+(``④移転する情報の対象とな`` / ``る本人の数``) and may end a line whose start is
+their value (``随時 ⑦時期・頻度``).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex as re
+
+from normalizers.text import join_lines
+from parsers.fields import label_pattern, selection_in
+from parsers.item_fields import (
+    FILE_LABELS,
+    GROUP_HEAD,
+    HEAD_WORDS,
+    ITEM_HEAD,
+    ITEM_HEAD_AT_END,
+    SUBSECTION,
+    ItemField,
+)
+from parsers.item_settings import DEFAULT, ItemSettings
+from parsers.ticks import Box, after_chars, line_boxes
+from pipeline.lines import Line
+
+LABEL, CHOICE = "label", "choice"
+ROW_LABELS = frozenset({"再委託"})  # printed as a row heading; only a whole cell counts
+_SPACE = re.compile(r"\s+")
+_ROMAN_HEADING = re.compile(r"^(?:[Ⅰ-Ⅻ]|(?:I|II|III|IV|V|VI|VII)(?=\s*[^\x00-\x7f]))")
+_OPTIONS = re.compile(r"^(?:<\s*選択肢\s*>|\d{1,2}\s?\))")
+# Box halves, and tick marks next to a bracket, parenthesis or digit (``( ○27``): never free text.
+_BOX_LIKE = re.compile(r"^[\[\]○◯●]|\[\s*[○?]?\s*\]|\[\s*○?\s*$|[\[\]()]\s*[○◯●]|[○◯●]\s*[\[\]()\d]")
+_SLOT_PIECE = re.compile(r"^[()]$|\)\s*件$|^\(\s*\d*\s*\)\s*件")
+_DIGITS = re.compile(r"^\d{1,4}$")
+
+
+def squash(text: str) -> str:
+    """Text without whitespace, for comparing labels."""
+    return _SPACE.sub("", text)
+
+
+@dataclass(frozen=True)
+class Head:
+    """A 委託事項N / 提供先N / 移転先N heading and the title or recipient printed with it."""
+
+    kind: str
+    number: int
+    index: int
+    page: int
+    title: str | None
+
+
+@dataclass(frozen=True)
+class Clue:
+    column: str | None
+    index: int
+    page: int
+    source: str  # label | choice
+    value: str | None  # the free text after a label, or the selected option
+    order: int | None = None  # the label's printed position in its block
+    item_kind: str | None = None  # provision / transfer when the label names it
+    kind: str = "text"  # the field kind: text | choice | checkbox | marker
+
+
+@dataclass
+class RegionScan:
+    heads: list[Head] = field(default_factory=list)
+    clues: list[Clue] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+
+
+class LabelSet:
+    """The labels one region may hold, matched on whitespace-free text."""
+
+    def __init__(self, fields: Iterable[ItemField]):
+        self.fields = sorted(fields, key=lambda f: len(squash(f.label)), reverse=True)
+        self.keys = {f.label: squash(f.label) for f in self.fields}
+        self._at_end = {
+            f.label: re.compile(r"(?:^|\s)" + label_pattern(f.label).pattern.removeprefix(r"^\s*") + r"$")
+            for f in self.fields
+        }
+
+    def at_start(self, text: str) -> tuple[ItemField, str] | None:
+        """(field, rest) when ``text`` starts with a whole label."""
+        key = squash(text)
+        for f in self.fields:
+            if f.label in ROW_LABELS:
+                if key == self.keys[f.label]:
+                    return f, ""
+                continue
+            if key.startswith(self.keys[f.label]):
+                m = label_pattern(f.label).match(text)
+                if m:
+                    return f, text[m.end():].strip()
+        return None
+
+    def prefix_of(self, text: str, min_len: int) -> list[ItemField]:
+        """The labels ``text`` is the wrapped first part of."""
+        key = squash(text)
+        if len(key) < min_len:
+            return []
+        return [f for f in self.fields if self.keys[f.label].startswith(key) and self.keys[f.label] != key]
+
+    def at_end(self, text: str) -> tuple[ItemField, str] | None:
+        """(field, text before) when a circled-number label ends the line after its value."""
+        for f in self.fields:
+            if not f.label[0] in "①②③④⑤⑥⑦⑧⑨":
+                continue
+            m = self._at_end[f.label].search(text)
+            if m and m.start() > 0:
+                return f, text[: m.start()].strip()
+        return None
+
+
+def head_of(text: str) -> tuple[str, int, str | None, bool] | None:
+    """(kind, number, title, printed at the end) for an item heading line."""
+    m = ITEM_HEAD.match(text)
+    at_end = False
+    if not m:
+        m = ITEM_HEAD_AT_END.match(text)
+        at_end = True
+    if not m:
+        return None
+    return HEAD_WORDS[m["word"]], int(m["n"]), (m["rest"].strip() or None), at_end
+
+
+class Scanner:
+    """Reads one region's lines with the labels and option lists of its item kind."""
+
+    def __init__(
+        self,
+        lines: Sequence[Line],
+        fields: Sequence[ItemField],
+        choices: dict[str, tuple[str, ...]],
+        box_vocab: Sequence[Sequence[str]],
+        ordered: bool,
+        settings: ItemSettings = DEFAULT,
+        other_options: Sequence[str] = (),
+    ):
+        self.lines = lines
+        self.labels = LabelSet([*fields, *FILE_LABELS])
+        self.choices = choices
+        self.box_vocab = box_vocab
+        self.ordered = ordered
+        self.settings = settings
+        # Every option a bare line may select, the file's own choices included: such a line is no free text.
+        self.all_options = (*(o for opts in choices.values() for o in opts), *other_options)
+
+    def text(self, i: int) -> str:
+        return self.lines[i].text if 0 <= i < len(self.lines) else ""
+
+    def is_structure(self, i: int, hi: int) -> bool:
+        """Whether line ``i`` is form structure (a label, heading, option list, box, slot) rather than a value."""
+        text = self.text(i)
+        if not text:
+            return True
+        if ITEM_HEAD.match(text) or ITEM_HEAD_AT_END.match(text) or GROUP_HEAD.match(text):
+            return True
+        if SUBSECTION.match(text) or _ROMAN_HEADING.match(text) or _OPTIONS.match(text):
+            return True
+        if _BOX_LIKE.search(text) or _SLOT_PIECE.search(text) or _DIGITS.match(text):
+            return True
+        if self.labels.at_start(text) or self.labels.at_end(text):
+            return True
+        if self.labels.prefix_of(text, self.settings.min_label_prefix):
+            return True
+        if self.all_options and selection_in(text, self.all_options):
+            return True
+        return self.is_vertical(i, hi)
+
+    def is_vertical(self, i: int, hi: int) -> bool:
+        """One character of a run printed one per line (再 / 委 / 託)."""
+        run = 1
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < hi and len(squash(self.text(j))) == 1:
+                run += 1
+                j += step
+        return len(squash(self.text(i))) == 1 and run >= self.settings.vertical_run
+
+    def wrapped_label(self, i: int, text: str, hi: int) -> tuple[ItemField, str, int] | None:
+        """A label wrapped over lines i, i+1, …: (field, rest on the last line, last line index)."""
+        candidates = self.labels.prefix_of(text, self.settings.min_label_prefix)
+        if not candidates or self.ordered:
+            return None
+        joined = squash(text)
+        for j in range(i + 1, min(hi, i + self.settings.max_label_lines)):
+            nxt = self.text(j)
+            if not nxt or self.lines[j].page != self.lines[i].page:
+                return None
+            joined_next = joined + squash(nxt)
+            for f in candidates:
+                key = self.labels.keys[f.label]
+                if joined_next.startswith(key):
+                    rest = after_chars(nxt, len(key) - len(joined)).lstrip(" ※").strip()
+                    return f, rest, j
+            candidates = [f for f in candidates if self.labels.keys[f.label].startswith(joined_next)]
+            if not candidates:
+                return None
+            joined = joined_next
+        return None
+
+    def label_in_line(self, i: int, hi: int) -> tuple[ItemField, str, int] | None:
+        """(field, rest, last line of the label) for a label that starts a cell of line ``i``."""
+        cells = [c for c in self.lines[i].cells if c]
+        row_label = None
+        for n, cell in enumerate(cells):
+            hit = self.labels.at_start(cell)
+            if hit is None:
+                continue
+            f, rest = hit
+            rest = " ".join([rest, *cells[n + 1:]]).strip()
+            if f.label in ROW_LABELS and n + 1 < len(cells):
+                row_label = row_label or (f, rest, i)
+                continue
+            return f, rest, i
+        if row_label:
+            return row_label
+        return self.wrapped_label(i, cells[0], hi) if len(cells) == 1 else None
+
+    def value_lines(self, start: int, hi: int) -> tuple[str | None, int]:
+        """The free text from line ``start`` on, up to structure or a page end: (text, last line used)."""
+        page = self.lines[start - 1].page if start > 0 else None
+        parts: list[str] = []
+        j = start
+        while j < hi and self.lines[j].page == page and not self.is_structure(j, hi):
+            parts.append(self.text(j))
+            j += 1
+        return (join_lines(parts) if parts else None), j - 1
+
+    def choice_clues(self, text: str, i: int, item_kind: str | None = None) -> list[Clue]:
+        page = self.lines[i].page
+        for column, options in self.choices.items():
+            found = selection_in(text, options)
+            if found:
+                return [Clue(column, i, page, CHOICE, found, item_kind=item_kind, kind="choice")]
+        return []
+
+    def scan(self, lo: int, hi: int) -> RegionScan:
+        out = RegionScan()
+        i = lo
+        while i < hi:
+            text = self.text(i)
+            page = self.lines[i].page
+            out.boxes.extend(line_boxes(text, self.box_vocab, i, page, self.settings.min_option_prefix))
+            head = head_of(text)
+            if head:
+                kind, number, title, at_end = head
+                last = i
+                if title is None and self.ordered and not at_end:
+                    title, last = self.title_below(i, hi)
+                out.heads.append(Head(kind, number, i, page, title))
+                i = last + 1
+                continue
+            if GROUP_HEAD.match(text):
+                i += 1
+                continue
+            found = self.label_in_line(i, hi)
+            if found:
+                f, rest, last = found
+                value, last = self.label_value(f, rest, last, hi)
+                out.clues.append(Clue(f.column, i, page, LABEL, value, f.order, f.item_kind, f.kind))
+                if f.kind == "choice" and rest:
+                    out.clues.extend(self.choice_clues(rest, i, f.item_kind))
+                i = last + 1
+                continue
+            ending = self.labels.at_end(text) if not self.ordered else None
+            if ending:
+                f, before = ending
+                value = before if f.kind == "text" else None
+                out.clues.append(Clue(f.column, i, page, LABEL, value, f.order, f.item_kind, f.kind))
+                if f.kind == "choice":
+                    out.clues.extend(self.choice_clues(before, i, f.item_kind))
+                i += 1
+                continue
+            out.clues.extend(self.choice_clues(text, i))
+            i += 1
+        return out
+
+    def label_value(self, f: ItemField, rest: str, last: int, hi: int) -> tuple[str | None, int]:
+        """A text field's value: the label's rest, else (stream only) the lines below it."""
+        if f.kind != "text":
+            return None, last
+        if rest or self.ordered:
+            return (join_lines([rest]) if rest else None), last
+        value, end = self.value_lines(last + 1, hi)
+        return value, max(end, last)
+
+    def title_below(self, i: int, hi: int) -> tuple[str | None, int]:
+        """A table export may print a heading's title alone on the next line(s) (FORMS §5.10): (title, last line)."""
+        parts = []
+        j = i + 1
+        while j < min(hi, i + 1 + self.settings.title_lookahead) and not self.is_structure(j, hi):
+            parts.append(self.text(j))
+            j += 1
+        return (join_lines(parts) if parts else None), j - 1

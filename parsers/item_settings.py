@@ -1,0 +1,31 @@
+"""Every tolerance of the section Ⅱ item parser, in one place (as pdfplumber's ``TableSettings``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class ItemSettings:
+    # A region whose lines hold several cells this often is a table export, read in order (FORMS §5.10).
+    table_cell_share: float = 0.2
+    # Characters a wrapped label's first line must keep to count as that label (FORMS §5.12).
+    min_label_prefix: int = 5
+    # Lines a label may wrap over.
+    max_label_lines: int = 3
+    # Characters a wrapped checkbox label (``] フラッシュメモ`` / ``リ``) must keep.
+    min_option_prefix: int = 3
+    # Consecutive one-character lines that are vertical text (再 / 委 / 託, FORMS §5.13), not a value.
+    vertical_run: int = 2
+    # Lines after a heading that may hold its title when the heading line has none (table layouts).
+    title_lookahead: int = 1
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, float) and not 0.0 <= value <= 1.0:
+                raise ValueError(f"ItemSettings.{f.name} must be a share in [0, 1], got {value!r}")
+            if isinstance(value, int) and value < 1:
+                raise ValueError(f"ItemSettings.{f.name} must be a positive count, got {value!r}")
+
+
+DEFAULT = ItemSettings()
