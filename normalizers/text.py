@@ -13,7 +13,7 @@ import unicodedata2
 from normalizers.chardata import INVISIBLE, LATIN_CLAUSE_END, LINE_BREAKS, PROTECTED, ROMAN_TO_ASCII, WIDE
 
 _PROTECTED_RUN = re.compile("([" + "".join(sorted(PROTECTED)) + "]+)")
-_BREAK_RUN = re.compile(rf"\s*[{LINE_BREAKS}]\s*")
+_BREAK_RUN = re.compile(r"\s+")  # whitespace runs; only those holding a line break are rejoined
 _SPACE_RUN = re.compile(r"\s+")
 
 
@@ -69,6 +69,8 @@ def join_wrapped_lines(s: str) -> str:
     """
 
     def rejoin(m: re.Match[str]) -> str:
+        if not any(ch in LINE_BREAKS for ch in m.group()):
+            return m.group()
         before = s[m.start() - 1] if m.start() > 0 else ""
         after = s[m.end()] if m.end() < len(s) else ""
         return " " if before and after and is_latin_gap(before, after) else ""
