@@ -4,9 +4,10 @@ Two readings, by layout:
 
 - ``ordered_blocks`` (table exports, which keep reading order): a clue belongs
   to the heading above it. A lost stretch (FORMS §5.11) shows as a jump in the
-  printed label order; the clues after such a gap run up to the next heading M
-  and are item M-1's tail when M-1's heading is missing, else the previous
-  item's. A run before the first heading is likewise the tail of M-1.
+  printed label order; the clues after such a gap, up to the next heading M,
+  are item M-1's tail when M-1's heading is missing (nothing was lost right
+  before M, so the rows just above it are M-1's), else the previous item's.
+  A run before the first heading is likewise the tail of M-1.
 - ``stream_blocks`` (PDF stream text): a clue belongs to the heading above it
   on its page. A clue printed before the page's first heading belongs to that
   heading, unless that heading's own run repeats the field; then it continues
@@ -90,8 +91,11 @@ def ordered_blocks(scan: RegionScan, kinds: Sequence[str]) -> tuple[list[Block],
             last_order = None
             continue
         if obj.source == LABEL and obj.order is not None:
-            if last_order is not None and (obj.order <= last_order or obj.order > last_order + 1):
-                runs.append(_Run(None))  # a jump in the printed order: rows were lost here
+            # Rows were lost where the printed order jumps; in a run already past a gap only a
+            # restart of the order begins another item's rows.
+            skipped = last_order is not None and obj.order > last_order + 1 and runs[-1].head is not None
+            if skipped or (last_order is not None and obj.order <= last_order):
+                runs.append(_Run(None))
             last_order = obj.order
         runs[-1].clues.append(obj)
     present = {(h.kind, h.number) for h in heads}

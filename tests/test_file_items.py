@@ -1,0 +1,317 @@
+"""Section Ⅱ file tables on small synthetic documents, one phenomenon each (FORMS §5). Cases are data.
+
+Pages are lists of printed lines (stream text: one cell a line) or of
+tab-separated rows (a table export); each list is one page region.
+"""
+import pytest
+
+from normalizers.text import normalize_text
+from parsers.file_items import file_tables
+from pipeline.lines import Line
+
+FILE_HEAD = [
+    "Ⅱ 特定個人情報ファイルの概要",
+    "1.特定個人情報ファイル名",
+    "テスト情報ファイル",
+    "2.基本情報",
+    "②対象となる本人の数",
+    "<選択肢>",
+    "1) 1万人未満",
+    "[ 1万人以上10万人未満 ]",
+    "3.特定個人情報の入手・使用",
+    "⑨使用開始日 平成28年1月1日",
+]
+OUT_HEAD = ["4.特定個人情報ファイルの取扱いの委託", "委託の有無 ※", "[ 委託する ] <選択肢>", "1) 委託する 2) 委託しない"]
+TR_HEAD = ["5.特定個人情報の提供・移転(委託に伴うものを除く。)", "提供・移転の有無"]
+MEDIA_ROWS = ["] 電子メール [ ] 電子記録媒体（フラッシュメモリを除く。）", "[ ] フラッシュメモリ [ ○", "] 紙", "[ ] その他 （ ）"]
+
+
+def lines_of(*pages: list[str]) -> list[Line]:
+    out = []
+    for page, rows in enumerate(pages):
+        for row in rows:
+            cells = tuple(normalize_text(c) or "" for c in row.split("\t"))
+            out.append(Line(cells, page))
+    return out
+
+
+def tables(*pages, form="full"):
+    lines = lines_of(*pages)
+    return file_tables(lines, (0, len(lines)), form)
+
+
+def transfer_item(n: int, recipient: str, method_rows: list[str]) -> list[str]:
+    return [
+        f"移転先{n} {recipient}",
+        "①法令上の根拠 番号法第9条第2項",
+        "⑥移転方法",
+        *method_rows,
+        "②移転先における用途 賦課事務",
+        "③移転する情報",
+        "保険給付関係情報",
+        "④移転する情報の対象とな",
+        "る本人の数",
+        "<選択肢>",
+        "1) 1万人未満",
+        "[ 1万人未満",
+        "⑦時期・頻度 随時",
+    ]
+
+
+def row(rows, **key):
+    found = [r for r in rows if all(r.get(k) == v for k, v in key.items())]
+    assert len(found) == 1, f"{key}: {len(found)} rows"
+    return found[0]
+
+
+# --- stream text ---------------------------------------------------------------
+
+OUTSOURCING_PAGE = [
+    "①委託内容 福祉システムの運用保守",  # printed before the part's heading (FORMS §5.3)
+    "②取扱いを委託する特定個",  # a label wrapped mid-word (§5.12)
+    "人情報ファイルの範囲",
+    "<選択肢>",
+    "[ 特定個人情報ファイルの全体 ] 1) 特定個人情報ファイルの全体",
+    "( 1 ) 件",
+    "委託事項1 システムの運用保守",
+    *OUT_HEAD,
+    "③委託先における取扱者数",
+    "<選択肢>",
+    "[ 10人以上50人未満",  # its ] is far below (§5.5)
+    "対象となる本人の",
+    "数",
+    "[ 1万人以上10万人未満 ] 2) 1万人以上10万人未満",
+    *MEDIA_ROWS[:2],
+    "④委託先への特定個人情報",
+    "ファイルの提供方法",
+    "[ ] 専用線 [",
+    "] 1) 10人未満 2) 10人以上50人未満",
+    MEDIA_ROWS[2],  # ] 紙: ticked by the [ ○ ending the フラッシュメモリ row (§5.7)
+    MEDIA_ROWS[3],
+    "⑤委託先名の確認方法 入札結果として公表している。",
+    "⑥委託先名 株式会社テスト情報",
+    "再",
+    "委",
+    "託",
+    "⑦再委託の有無 ※",
+    "<選択肢>",
+    "[ 再委託する",
+    "⑨再委託事項",
+    "システムの保守作業",
+    "の一部",
+    "] 1) 再委託する 2) 再委託しない",
+    "⑧再委託の許諾方法",
+    "委託先より承諾願を受け付け、",
+    "承認を行う。",
+]
+
+
+def test_stream_outsourcing_item_on_its_page():
+    got = tables(FILE_HEAD, OUTSOURCING_PAGE)
+    assert got.files == [{
+        "file_no": 1, "file_name": "テスト情報ファイル", "persons": "1万人以上10万人未満", "persons_min": 10000,
+        "persons_max": 100000, "outsourcing": True, "outsourcing_count": 1, "provision_count": None,
+        "transfer_count": None,
+    }]
+    assert got.outsourcing == [{
+        "file_no": 1, "item_no": 1, "title": "システムの運用保守", "description": "福祉システムの運用保守",
+        "scope": "特定個人情報ファイルの全体", "persons": "1万人以上10万人未満", "persons_min": 10000,
+        "persons_max": 100000, "handlers": "10人以上50人未満", "handlers_min": 10, "handlers_max": 50,
+        "delivery_methods": ["紙"], "contractor": "株式会社テスト情報", "contractor_raw": "株式会社テスト情報",
+        "subcontracting": True, "subcontract_approval": "委託先より承諾願を受け付け、承認を行う。",
+        "subcontract_items": "システムの保守作業の一部",
+    }]
+    assert got.warnings == []
+
+
+TRANSFER_PAGES = [
+    [
+        *TR_HEAD,
+        "[ ] 提供を行っている ( ) 件 [ ○ ] 移転を行っている ( 2 ) 件",
+        "[ ] 行っていない",
+        "提供先1",  # printed but empty (§5.23): no row
+        "①法令上の根拠",
+        "⑥提供方法",
+        "[ ] 情報提供ネットワークシステム [ ] 専用線",
+        "[ ] 電子メール [ ] 電子記録媒体(フラッシュメモリを除く。) [ ] フラッシュメモリ [ ] 紙 [ ] その他 ( )",
+        "⑦時期・頻度",
+        "提供先2～5",  # group headings give no rows
+        "移転先2～5",
+    ],
+    [
+        *transfer_item(1, "財政局 税務部", ["[ ] 庁内連携システム [ ○ ] 専用線", "["]),
+        # 移転先1's last checkbox rows come after 移転先2's heading (FORMS §5.7, S:1435)
+        "移転先2 福祉局 介護保険課",
+        "①法令上の根拠 番号法第9条第2項、条例第4条",
+        "] 紙",
+        "[ ○ ] その他 （ ファイルサーバ経由 ）",
+        "] 電子メール [ ] 電子記録媒体（フラッシュメモリを除く。）",
+        "[ ] フラッシュメモリ [",
+        "⑥移転方法",
+        "[ ] 庁内連携システム [ ] 専用線",
+        "[",
+        "⑦時期・頻度 申請の都度",
+        "] 紙",
+        "[ ] その他 （ ）",
+        "] 電子メール [ ] 電子記録媒体（フラッシュメモリを除く。）",
+        "[ ] フラッシュメモリ [ ○",
+    ],
+]
+
+
+def test_stream_transfers_tails_after_the_next_heading():
+    got = tables(FILE_HEAD, *TRANSFER_PAGES)
+    assert [(r["kind"], r["item_no"]) for r in got.transfers] == [("transfer", 1), ("transfer", 2)]
+    first, second = got.transfers
+    assert first["methods"] == ["専用線", "その他(ファイルサーバ経由)"]
+    assert second["methods"] == ["紙"]
+    assert first["recipient"] == "財政局 税務部" and first["information"] == "保険給付関係情報"
+    assert first["persons"] == "1万人未満" and first["persons_max"] == 10000 and first["timing"] == "随時"
+    assert second["legal_basis"] == "番号法第9条第2項、条例第4条" and second["timing"] == "申請の都度"
+    assert got.files[0]["provision_count"] == 0 and got.files[0]["transfer_count"] == 2
+    assert got.warnings == []
+
+
+INTERLEAVED_PAGE = [
+    *TR_HEAD,
+    "[ ○ ] 移転を行っている ( 2 ) 件 [ ] 提供を行っている ( ) 件 [ ] 行っていない",
+    "①法令上の根拠 番号法第9条第2項",
+    "移転先2",  # the headings come in the wrong order, their cells mixed (FORMS §5.4)
+    "移転先1 子ども家庭課",
+    "②移転先における用途 予防接種法に関する事務",
+    "①法令上の根拠 番号法第9条第2項",
+    "②移転先における用途 生活保護法に関する事務",
+    "⑦時期・頻度 随時",
+    "⑦時期・頻度",
+]
+
+
+def test_interleaved_page_keeps_only_shared_values():
+    got = tables(FILE_HEAD, INTERLEAVED_PAGE)
+    one, two = (row(got.transfers, item_no=n) for n in (1, 2))
+    assert one["legal_basis"] == two["legal_basis"] == "番号法第9条第2項"
+    assert one["purpose"] is None and two["purpose"] is None  # two values for two items: not told apart
+    assert one["timing"] is None and two["timing"] is None  # one value for two labels
+    assert one["recipient"] == "子ども家庭課" and two["recipient"] is None
+    assert any("interleaved" in w for w in got.warnings)
+    assert any("purpose" in w for w in got.warnings)
+
+
+def test_two_files_get_their_own_items():
+    second_head = [line.replace("テスト情報ファイル", "第二ファイル") for line in FILE_HEAD[1:]]
+    item = [*TR_HEAD, "[ ○ ] 移転を行っている ( 1 ) 件", *transfer_item(1, "市民税課", ["[ ○ ] 庁内連携システム [ ] 専用線",
+            "[ ] 電子メール [ ] 電子記録媒体(フラッシュメモリを除く。) [ ] フラッシュメモリ [ ] 紙 [ ] その他 ( )"])]
+    got = tables(FILE_HEAD, item, second_head, [line.replace("市民税課", "保険年金課") for line in item])
+    assert [(f["file_no"], f["file_name"], f["transfer_count"]) for f in got.files] == [
+        (1, "テスト情報ファイル", 1), (2, "第二ファイル", 1)]
+    assert [(r["file_no"], r["item_no"], r["recipient"]) for r in got.transfers] == [
+        (1, 1, "市民税課"), (2, 1, "保険年金課")]
+    assert all(r["methods"] == ["庁内連携システム"] for r in got.transfers)
+
+
+def test_missing_item_number_and_declared_count_mismatch_warn():
+    page = [*TR_HEAD, "[ ○ ] 移転を行っている ( 3 ) 件 [ ] 提供を行っている ( ) 件"]
+    got = tables(FILE_HEAD, page, transfer_item(1, "市民税課", []), transfer_item(3, "保育課", []))
+    assert [r["item_no"] for r in got.transfers] == [1, 3]
+    assert any("3 declared but 2 read" in w and "移転先 2 not found" in w for w in got.warnings)
+
+
+def test_repeated_item_number_gives_no_row():
+    got = tables(FILE_HEAD, [*TR_HEAD], transfer_item(1, "市民税課", []), transfer_item(1, "保育課", []))
+    assert got.transfers == []
+    assert any("移転先1 is printed 2 times" in w for w in got.warnings)
+
+
+def test_value_before_its_label_and_heading_at_line_end():
+    page = [*TR_HEAD, "提供先については、別添3を参照 提供先1", "①法令上の根拠 番号法第19条第8号", "随時 ⑦時期・頻度"]
+    got = tables(FILE_HEAD, page)
+    assert got.transfers[0]["recipient"] == "提供先については、別添3を参照"
+    assert got.transfers[0]["timing"] == "随時"
+
+
+def test_key_form_labels():
+    page = [
+        *OUT_HEAD, "( 1 ) 件", "委託事項1 システム運用", "①委託内容 国民健康保険システムの運用", "②委託先における取扱者数",
+        "[ 10人未満 ]", "③委託先名 株式会社テスト", "④再委託の有無 ※", "[ 再委託しない ]", "⑤再委託の許諾方法", "⑥再委託事項",
+    ]
+    got = tables(FILE_HEAD, page, form="key")
+    assert got.outsourcing == [{
+        "file_no": 1, "item_no": 1, "title": "システム運用", "description": "国民健康保険システムの運用",
+        "scope": None, "persons": None, "persons_min": None, "persons_max": None, "handlers": "10人未満",
+        "handlers_min": 0, "handlers_max": 10, "delivery_methods": None, "contractor": "株式会社テスト",
+        "contractor_raw": "株式会社テスト", "subcontracting": False, "subcontract_approval": None,
+        "subcontract_items": None,
+    }]
+
+
+# --- table exports ---------------------------------------------------------------
+
+TABLE_HEAD = ["II 特定個人情報ファイルの概要\t", "1. 特定個人情報ファイル名\t", "テスト情報ファイル\t",
+              "②対象となる本人の数\t[10万人以上100万人未満]\t<選択肢> 1) 1万人未満 2) 1万人以上10万人未満",
+              "3. 特定個人情報の入手・使用\t", "①入手元 ※\t[ ] 本人又は本人の代理人"]
+TABLE_TAIL_ROWS = [  # the heading, ① and ② of 委託事項2 were lost by the scrape (FORMS §5.11)
+    "\t対象となる本人の数\t[10万人以上100万人未満]\t<選択肢> 1) 1万人未満",
+    "\t対象となる本人の範囲 ※\t特定個人情報ファイルの範囲と同様",
+    "\tその妥当性\t全てのデータを取り扱うため。",
+    "③委託先における取扱者数\t[10人以上50人未満]\t<選択肢> 1) 10人未満",
+    "④委託先への特定個人情報ファイルの提供方法\t[?] 専用線 [?] 電子メール [?] 電子記録媒体(フラッシュメモリを除く。) "
+    "[?] フラッシュメモリ [?] 紙 [?] その他 ()",
+    "⑤委託先名の確認方法\t公表している。",
+    "⑥委託先名\t(株)テスト製作所",
+    "再委託\t⑦再委託の有無 ※\t[再委託しない]\t<選択肢> 1) 再委託する 2) 再委託しない",
+    "\t⑧再委託の許諾方法\t",
+    "\t⑨再委託事項\t",
+]
+TABLE_ITEM_ROWS = [
+    "委託事項3\t\t\t",
+    "収納システム運用保守業務\t\t",  # the title alone on the next row (FORMS §5.10)
+    "①委託内容\t\t収納システムの運用",
+    "②取扱いを委託する特定個人情報ファイルの範囲\t[特定個人情報ファイルの一部]\t<選択肢> 1) 特定個人情報ファイルの全体",
+    "\t対象となる本人の数\t[]\t<選択肢> 1) 1万人未満",
+    "③委託先における取扱者数\t[10人未満]",
+    "④委託先への特定個人情報ファイルの提供方法\t[?] 専用線 [?] 電子メール [?] 電子記録媒体(フラッシュメモリを除く。) "
+    "[?] フラッシュメモリ [?] 紙 [○] その他 (システムの運用保守において、ファイルの提供は) 行わない。",
+    "⑥委託先名\t株式会社テスト",
+    "委託事項4～5\t",
+]
+
+
+def test_table_tail_without_heading_is_the_item_before_the_next():
+    got = tables(TABLE_HEAD, TABLE_TAIL_ROWS + TABLE_ITEM_ROWS)
+    two, three = (row(got.outsourcing, item_no=n) for n in (2, 3))
+    assert two["title"] is None and two["persons"] == "10万人以上100万人未満"
+    assert two["handlers"] == "10人以上50人未満" and two["subcontracting"] is False
+    assert two["contractor"] == "株式会社テスト製作所" and two["contractor_raw"] == "(株)テスト製作所"
+    assert two["delivery_methods"] is None  # every state lost ([?]): unrecoverable, not []
+    assert three["title"] == "収納システム運用保守業務" and three["scope"] == "特定個人情報ファイルの一部"
+    assert three["persons"] is None  # an empty selection []
+    assert three["delivery_methods"] == ["その他(システムの運用保守において、ファイルの提供は行わない。)"]
+    assert got.files[0]["outsourcing"] is True and got.files[0]["outsourcing_count"] is None
+    assert any("委託事項2: heading not found" in w for w in got.warnings)
+    assert any("委託事項 1 not found" in w for w in got.warnings)
+
+
+def test_table_rows_after_a_gap_with_no_missing_number_continue_the_item():
+    rows = ["委託事項1\t業務A", "①委託内容\t内容A", "⑥委託先名\t株式会社A", "委託事項2\t業務B", "①委託内容\t内容B"]
+    got = tables(TABLE_HEAD, rows)
+    assert [(r["item_no"], r["title"], r["contractor"]) for r in got.outsourcing] == [
+        (1, "業務A", "株式会社A"), (2, "業務B", None)]
+
+
+@pytest.mark.parametrize("form, span", [("basic", (0, 3)), ("full", (5, 2)), ("full", ("a", None)), ("key", (0, 0))])
+def test_junk_inputs_give_no_rows(form, span):
+    got = file_tables(lines_of(FILE_HEAD), span, form)
+    assert got.outsourcing == [] and got.transfers == []
+
+
+def test_table_rows_after_a_gap_before_a_missing_number_are_its_tail():
+    rows = [
+        "委託事項7\t\t共同処理業務", "①委託内容\t\t資格継続業務",
+        # lost: 委託事項7 ②… and the heading, ① and ② of 委託事項8
+        "\t対象となる本人の範囲 ※\t加入者", "\tその妥当性\t処理が発生するため。", "③委託先における取扱者数\t[50人以上100人未満]",
+        "⑥委託先名\t株式会社テスト", "委託事項9\t\t宛名システム運用保守業務", "①委託内容\t宛名システムの運用",
+    ]
+    got = tables(TABLE_HEAD, rows)
+    assert [(r["item_no"], r["title"], r["handlers"], r["contractor"]) for r in got.outsourcing] == [
+        (7, "共同処理業務", None, None), (8, None, "50人以上100人未満", "株式会社テスト"),
+        (9, "宛名システム運用保守業務", None, None)]
