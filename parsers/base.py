@@ -16,13 +16,13 @@ from normalizers.ranges import parse_range
 from parsers.changes import changes_from_lines, changes_region
 from parsers.cover import cover_fields
 from parsers.document_fields import field_value
-from parsers.fields import find_labels, looks_structural, value_after
+from parsers.fields import find_labels
 from parsers.sections import cover_end, section_spans
 from parsers.spec import Field, Heading
 from pipeline.lines import Line
 
 _FILE_NAME_END = re.compile(r"ファイル(?:\([^()]*\))?$")
-_LIST_MARK = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}\s?\.|・)\s*")
+_NAME_SEPARATOR = re.compile(r"(?:^|[、,]|\s)\s*(?:\(\d{1,2}\)|\d{1,2}\s?\.|・)\s*|[、,]\s*")
 
 
 @dataclass
@@ -93,17 +93,28 @@ def listed_file_names(lines: Sequence[Line], span: tuple[int, int] | None) -> li
         return []
     hit = hits[0]
     if hit.rest:
-        return [_LIST_MARK.sub("", hit.rest)]
-    names = []
+        return file_names_in(hit.rest) or []
+    names: list[str] = []
     for i in range(hit.index + 1, min(span[1], hit.index + 21)):
-        text = lines[i].text
-        if looks_structural(text) and not _LIST_MARK.match(text):
+        found = file_names_in(lines[i].text)
+        if not found:
             break
-        name = _LIST_MARK.sub("", text)
-        if not name or len(name) > 60 or not _FILE_NAME_END.search(name):
-            break
-        names.append(name)
+        names.extend(found)
     return names
+
+
+def file_names_in(text: str) -> list[str] | None:
+    """``(1) 住民基本台帳ファイル (2) 送付先情報ファイル`` → both names; None unless every part is a file name.
+
+    >>> file_names_in("(1) 住民記録ファイル、(2) 送付先ファイル")
+    ['住民記録ファイル', '送付先ファイル']
+    >>> file_names_in("4. 個人番号の利用") is None
+    True
+    """
+    parts = [p.strip() for p in _NAME_SEPARATOR.split(text) if p.strip()]
+    if not parts or not all(len(p) <= 60 and _FILE_NAME_END.search(p) for p in parts):
+        return None
+    return parts
 
 
 def range_columns(column: str, choice: str | None) -> dict:
