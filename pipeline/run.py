@@ -12,6 +12,7 @@ from pipeline.detect import detect_type
 from pipeline.errors import ParseError, PipelineError, ReadError, SplitError
 from pipeline.layouts import text_to_lines
 from pipeline.lines import Line
+from pipeline.pdf import pdf_to_lines
 from pipeline.read import Source, decode_text, find_sources, sha256_of
 from pipeline.split import split_documents
 from pipeline.schema import TABLES
@@ -28,14 +29,13 @@ class SourceResult:
         )
 
 
-def source_lines(source: Source, data: bytes) -> list[Line]:
-    """A source's bytes → the normalized Line stream, by its kind."""
+def source_lines(source: Source, data: bytes) -> tuple[list[Line], list[str]]:
+    """A source's bytes → the normalized Line stream and the reader's warnings, by its kind."""
     if source.kind == "pdf":
-        from pipeline.pdf import pdf_to_lines
-
-        return pdf_to_lines(source.path).lines
+        pdf = pdf_to_lines(source.path)
+        return pdf.lines, pdf.warnings
     text, _ = decode_text(data, source.relative)
-    return text_to_lines(text)
+    return text_to_lines(text), []
 
 
 def parse_source(source: Source) -> SourceResult:
@@ -47,7 +47,7 @@ def parse_source(source: Source) -> SourceResult:
         result.error(source, ReadError(f"cannot read {source.relative}: {exc.strerror}; check the file", "unreadable"))
         return result
     try:
-        lines = source_lines(source, data)
+        lines, source_warnings = source_lines(source, data)
         documents = split_documents(lines)
         if not documents:
             raise SplitError(
@@ -65,7 +65,7 @@ def parse_source(source: Source) -> SourceResult:
     for n, doc_lines in enumerate(documents, start=1):
         doc_id = f"{source.stem}#{n}"
         try:
-            parse_document(source, data, doc_id, doc_lines, result)
+            parse_document(source, data, doc_id, doc_lines, source_warnings, result)
         except PipelineError as exc:
             result.error(source, exc, doc_id)
         except Exception as exc:
@@ -76,7 +76,8 @@ def parse_source(source: Source) -> SourceResult:
     return result
 
 
-def parse_document(source: Source, data: bytes, doc_id: str, lines, result: SourceResult) -> None:
+def parse_document(source: Source, data: bytes, doc_id: str, lines, source_warnings: list[str],
+                   result: SourceResult) -> None:
     assessment_type = detect_type(lines)
     if assessment_type is None:
         raise SplitError(
@@ -89,7 +90,7 @@ def parse_document(source: Source, data: bytes, doc_id: str, lines, result: Sour
         "source_sha256": sha256_of(data),
         "source_kind": source.kind,
         **parsed.document,
-        "warnings": parsed.warnings,
+        "warnings": source_warnings + parsed.warnings,
     }
     result.tables["documents"].append(document)
     for name in ("files", "outsourcing", "transfers", "changes"):
