@@ -28,24 +28,28 @@ the document as soon as it does not help.
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 
 import pymupdf
 
-from normalizers.text import join_lines, normalize_text
+from normalizers.text import join_lines
 from pipeline.errors import ExtractError, ReadError
 from pipeline.lines import Line
 from pipeline.pdf_cells import (
     Block,
+    Run,
+    glyphs_to_runs,
     groups_to_blocks,
     line_to_text,
+    lines_to_runs,
     paragraphs,
     runs_to_groups,
     segments_to_rulings,
-    spans_to_runs,
     split_runs_at_rulings,
 )
 from pipeline.pdf_ticks import (
@@ -58,8 +62,8 @@ from pipeline.pdf_ticks import (
 )
 
 # rawdict without TEXT_CID_FOR_UNKNOWN_UNICODE: an unmapped glyph must read U+FFFD,
-# not its glyph id passed off as a (plausible, wrong) character; no synthetic spaces.
-TEXT_FLAGS = (pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE) | pymupdf.TEXT_INHIBIT_SPACES
+# not its glyph id passed off as a (plausible, wrong) character. Images are not text.
+TEXT_FLAGS = pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE & ~pymupdf.TEXT_PRESERVE_IMAGES
 OCR_HINT = "run OCR (e.g. ocrmypdf) and put the result in data/raw"
 _GARBAGE = re.compile(
     r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
@@ -209,18 +213,15 @@ def open_document(path: Path) -> pymupdf.Document:
 # --- one page ----------------------------------------------------------------
 
 
-def page_spans(page: pymupdf.Page) -> tuple[list[dict], tuple[int, int]]:
-    """The page's text spans straight from rawdict (no copies), and the direction most glyphs run in."""
+def page_lines(page: pymupdf.Page) -> tuple[list[dict], tuple[int, int]]:
+    """The page's text lines straight from rawdict (no copies), and the direction most glyphs run in."""
     blocks = page.get_text("rawdict", flags=TEXT_FLAGS)["blocks"]
-    spans = []
+    lines = [line for block in blocks for line in block.get("lines", ())]
     directions: dict[tuple[int, int], int] = defaultdict(int)
-    for block in blocks:
-        for line in block.get("lines", ()):
-            dx, dy = line["dir"]
-            count = sum(len(span["chars"]) for span in line["spans"])
-            directions[(round(dx), round(dy))] += count
-            spans += line["spans"]
-    return spans, max(directions, key=directions.get) if directions else (1, 0)
+    for line in lines:
+        dx, dy = line["dir"]
+        directions[(round(dx), round(dy))] += len(line["spans"])
+    return lines, max(directions, key=directions.get) if directions else (1, 0)
 
 
 def upright_matrix(direction: tuple[int, int], rect: pymupdf.Rect) -> pymupdf.Matrix:
@@ -235,11 +236,15 @@ def upright_matrix(direction: tuple[int, int], rect: pymupdf.Rect) -> pymupdf.Ma
     return m * pymupdf.Matrix(1, 0, 0, 1, -turned.x0, -turned.y0)
 
 
-def _rotate_spans(spans: list[dict], m: pymupdf.Matrix) -> list[dict]:
+def _rotate_lines(lines: list[dict], m: pymupdf.Matrix) -> list[dict]:
     """Glyph boxes turned by ``m``."""
     return [
-        {"size": span["size"], "chars": [{"c": c["c"], "bbox": tuple(pymupdf.Rect(c["bbox"]) * m)} for c in span["chars"]]}
-        for span in spans
+        {"bbox": tuple(pymupdf.Rect(line["bbox"]) * m), "spans": [
+            {"size": span["size"], "chars": [{"c": c["c"], "bbox": tuple(pymupdf.Rect(c["bbox"]) * m)}
+                                             for c in span["chars"]]}
+            for span in line["spans"]
+        ]}
+        for line in lines
     ]
 
 
@@ -259,12 +264,11 @@ def _rotate_paths(paths: list[dict], m: pymupdf.Matrix) -> list[dict]:
     return out
 
 
-def page_to_blocks(spans: list[dict], paths: list[dict], clip: tuple[float, float, float, float],
+def page_to_blocks(runs: list[Run], paths: list[dict], clip: tuple[float, float, float, float],
                    s: PdfSettings) -> list[Block]:
-    """One page's glyphs and drawings → blocks (rows and free lines) in reading order."""
+    """One page's runs and drawings → blocks (rows and free lines) in reading order."""
     marks = paths_to_marks(paths, clip, s)
     squares_from_segments(marks, s)
-    runs = spans_to_runs(spans, s)
     brackets = squares_to_runs(marks, runs, s)
     rulings = segments_to_rulings(marks.horizontal, marks.vertical, s)
     runs = split_runs_at_rulings(runs, rulings, s) + brackets + ticks_to_runs(marks.ticks)
@@ -337,7 +341,7 @@ class _Pdfminer:
         self.pdf = None
         self.useful = True
 
-    def spans(self, index: int, offset: tuple[float, float]) -> list[dict] | None:
+    def runs(self, index: int, offset: tuple[float, float], s: PdfSettings) -> list[Run] | None:
         try:
             if self.pdf is None:
                 import pdfplumber
@@ -363,7 +367,7 @@ class _Pdfminer:
             for k, ch in enumerate(glyphs):
                 spans[-1]["chars"].append({"c": ch, "bbox": (x0 + k * step, y0, x0 + (k + 1) * step, y1)})
         page.close()
-        return spans
+        return [run for span in spans for run in glyphs_to_runs(span["chars"], span["size"], s)]
 
     def close(self) -> None:
         if self.pdf is not None:
@@ -374,23 +378,24 @@ def read_page(page: pymupdf.Page, index: int, s: PdfSettings, tally: _Tally, min
     """One page → its rows; pages with unmapped glyphs are retried through pdfminer."""
     # rawdict and drawings are in unrotated page space.
     rect = pymupdf.Rect(0, 0, page.cropbox.width, page.cropbox.height)
-    spans, direction = page_spans(page)
+    lines, direction = page_lines(page)
     paths = page.get_cdrawings()
     turned = direction != (1, 0)
     if turned:
         m = upright_matrix(direction, rect)
-        spans, paths, rect = _rotate_spans(spans, m), _rotate_paths(paths, m), rect * m
+        lines, paths, rect = _rotate_lines(lines, m), _rotate_paths(paths, m), rect * m
     clip = (rect.x0, rect.y0, rect.x1, rect.y1)
-    if not any(not c["c"].isspace() for span in spans for c in span["chars"]):
+    runs = lines_to_runs(lines, s)
+    if not runs:
         tally.textless_pages.append(index)
         tally.image_pages += bool(page.get_images())
         return []
-    blocks = page_to_blocks(spans, paths, clip, s)
+    blocks = page_to_blocks(runs, paths, clip, s)
     trial = _Tally()
     rows = blocks_to_rows(blocks, index, rect.height, s, trial)
     if trial.garbage and s.pdfplumber_fallback and miner.useful and not turned:
         crop = page.cropbox
-        mined = miner.spans(index, (crop.x0, crop.y0))
+        mined = miner.runs(index, (crop.x0, crop.y0), s)
         if mined:
             retry = _Tally()
             retry_rows = blocks_to_rows(page_to_blocks(mined, paths, clip, s), index, rect.height, s, retry)
@@ -414,10 +419,15 @@ def read_page(page: pymupdf.Page, index: int, s: PdfSettings, tally: _Tally, min
 
 
 def cell_to_text(cell: CellText) -> str:
+    return lines_to_cell_text(tuple(cell.lines), cell.known_ticks)
+
+
+@lru_cache(maxsize=8192)  # labels and option lists recur on every page and in every document
+def lines_to_cell_text(lines: tuple[str, ...], known_ticks: bool) -> str:
     """A cell's raw lines → its normalized text: wraps joined, items kept apart, ticks canonical."""
-    parts = [join_lines(p) for p in paragraphs(cell.lines)]
-    text = normalize_text(" ".join(p for p in parts if p)) or ""
-    return canonical_ticks(text, cell.known_ticks) if text else ""
+    # Each paragraph comes back normalized; one space between them keeps that so.
+    text = " ".join(filter(None, (join_lines(p) for p in paragraphs(lines))))
+    return canonical_ticks(text, known_ticks) if text else ""
 
 
 def _matching_cell(cell: CellText, row: Row, tol: float) -> CellText | None:
@@ -563,6 +573,10 @@ def pdf_to_lines(path: Path, settings: PdfSettings = PdfSettings()) -> PdfText:
     path = Path(path)
     check_bytes(path, settings)
     doc = open_document(path)
+    # rawdict builds thousands of small acyclic dicts per page; the cyclic collector
+    # would rescan everything alive many times a page for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
     tally = _Tally()
     miner = _Pdfminer(path)
     assembler = LineAssembler(settings)
@@ -580,6 +594,8 @@ def pdf_to_lines(path: Path, settings: PdfSettings = PdfSettings()) -> PdfText:
     finally:
         doc.close()
         miner.close()
+        if collecting:
+            gc.enable()
     warnings = _document_warnings(path.name, tally, count, settings)
     if repaired:
         warnings.append(f"{path.name} was damaged and repaired on opening; check its values")

@@ -6,9 +6,9 @@ Input is what PyMuPDF gives once per page: text spans with a box per glyph
 
 The steps, top-down:
 
-- ``spans_to_runs``: glyphs → runs, left-to-right stretches on one baseline.
+- ``lines_to_runs``: glyphs → runs, left-to-right stretches on one baseline.
   A run breaks at a jump, at a bracket (so a tick can sort between ``[`` and
-  ``]``) and where a vertical ruling cuts it.
+  ``]``) and where a vertical ruling cuts it (``split_runs_at_rulings``).
 - ``segments_to_rulings``: snap collinear segments, bridge small gaps, and keep
   only segments anchored in a grid (an underline or a rule under a heading
   touches no crossing line, so it bounds no cell).
@@ -44,11 +44,14 @@ _BRACKETS = OPEN_BRACKETS + CLOSE_BRACKETS
 _WIDE = ("W", "F")
 # A line that starts a list item or a bracket starts a new paragraph of its
 # cell, not the wrapped tail of the line above (option lists, checkbox groups).
+_BRACKET = re.compile(r"[\[\]［］]")
+# A line with a glyph doubled (fake bold) goes glyph by glyph; digits repeat for real ("1,000").
+_DOUBLED = re.compile(r"([^\d\s])\1")
 _ITEM_START = re.compile(r"^\s*(?:[(（]?\d{1,2}\s?[)）]|[\[［<＜・※●◆■□①-⑳]|\d{1,2}\s?[.．]\D)")
 
 
 class Run(NamedTuple):
-    """Glyphs printed left to right on one baseline; ``chars`` are (char, x0, x1)."""
+    """Glyphs printed left to right on one baseline; ``chars`` are rawdict glyphs (``{"c", "bbox"}``)."""
 
     text: str
     x0: float
@@ -56,7 +59,7 @@ class Run(NamedTuple):
     x1: float
     y1: float
     size: float
-    chars: tuple[tuple[str, float, float], ...]
+    chars: Sequence[dict]
     tick: bool = False  # stands for a tick mark drawn as vector graphics
 
     @property
@@ -154,60 +157,110 @@ def gap_is_space(before: str, after: str, gap: float, size: float, s: PdfSetting
     return gap >= threshold * size
 
 
-def _make_run(chars: list[tuple[str, float, float]], y0: float, y1: float, size: float) -> Run | None:
-    while chars and chars[-1][0].isspace():
-        chars.pop()
-    while chars and chars[0][0].isspace():
-        chars.pop(0)
-    if not chars:
+def glyph(ch: str, x0: float, y0: float, x1: float, y1: float) -> dict:
+    return {"c": ch, "bbox": (x0, y0, x1, y1)}
+
+
+def _make_run(chars: Sequence[dict], size: float, ys: tuple[float, float] | None = None) -> Run | None:
+    """A run of the glyphs, without leading and trailing spaces; None if nothing is left.
+
+    ``ys`` is the run's top and bottom when known (its MuPDF line's).
+    """
+    start, end = 0, len(chars)
+    while start < end and chars[start]["c"].isspace():
+        start += 1
+    while end > start and chars[end - 1]["c"].isspace():
+        end -= 1
+    if start == end:
         return None
-    return Run("".join(c[0] for c in chars), chars[0][1], y0, chars[-1][2], y1, size, tuple(chars))
+    kept = chars[start:end]
+    if ys is None:
+        ys = min(c["bbox"][1] for c in kept), max(c["bbox"][3] for c in kept)
+    return Run("".join([c["c"] for c in kept]), kept[0]["bbox"][0], ys[0], kept[-1]["bbox"][2], ys[1], size, kept)
 
 
-def spans_to_runs(spans: Iterable[dict], s: PdfSettings) -> list[Run]:
-    """Spans (``{"size", "chars": [{"c", "bbox"}…]}``, as in PyMuPDF's rawdict) → runs.
+def _split_at_brackets(chars: Sequence[dict], text: str, size: float, ys: tuple[float, float]) -> list[Run]:
+    """A contiguous line → runs, each bracket a run of its own."""
+    runs = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _BRACKETS:
+            for piece in (chars[start:i], chars[i:i + 1]):
+                run = _make_run(piece, size, ys)
+                if run:
+                    runs.append(run)
+            start = i + 1
+    run = _make_run(chars[start:], size, ys)
+    if run:
+        runs.append(run)
+    return runs
 
-    A span's glyphs need not be contiguous (one ``TJ`` may print several
-    columns), so a run ends at a jump back, a jump down, a gap wider than
-    ``run_split_gap`` ems, and around every bracket. A glyph printed twice on
-    itself (fake bold) is kept once.
+
+def lines_to_runs(lines: Iterable[dict], s: PdfSettings) -> list[Run]:
+    """MuPDF's text lines (rawdict ``{"spans": [{"size", "chars"}…]}``) → runs.
+
+    MuPDF already cuts its lines at jumps and adds a space between Latin
+    words (never between Japanese characters), so a line is one run, cut
+    around its brackets; a line with a glyph printed twice goes glyph by glyph.
     """
     runs: list[Run] = []
-    for span in spans:
-        size = span.get("size") or 1.0
-        current: list[tuple[str, float, float]] = []
-        ry0 = ry1 = 0.0
-        last_ch, last_x0, last_x1, last_cy = "", 0.0, 0.0, 0.0
-        for glyph in span.get("chars", ()):
-            ch = glyph["c"]
-            x0, y0, x1, y1 = glyph["bbox"]
-            cy = (y0 + y1) / 2
-            if current:
-                if ch == last_ch and abs(x0 - last_x0) < s.duplicate_tolerance * size and abs(cy - last_cy) < 1:
-                    continue
-                jump = (
-                    abs(cy - last_cy) > s.row_merge_tolerance * size
-                    or x0 < last_x1 - s.duplicate_tolerance * size
-                    or x0 - last_x1 > s.run_split_gap * size
-                    or ch in _BRACKETS
-                    or last_ch in _BRACKETS
-                )
-                if jump:
-                    run = _make_run(current, ry0, ry1, size)
-                    if run:
-                        runs.append(run)
-                    current = []
-                elif gap_is_space(last_ch, ch, x0 - last_x1, size, s):
-                    current.append((" ", last_x1, x0))
-            if not current:
-                ry0, ry1 = y0, y1
-            else:
-                ry0, ry1 = min(ry0, y0), max(ry1, y1)
-            current.append((ch, x0, x1))
-            last_ch, last_x0, last_x1, last_cy = ch, x0, x1, cy
-        run = _make_run(current, ry0, ry1, size)
-        if run:
-            runs.append(run)
+    for line in lines:
+        spans = line["spans"]
+        chars = spans[0]["chars"] if len(spans) == 1 else [c for span in spans for c in span["chars"]]
+        if not chars:
+            continue
+        text = "".join([c["c"] for c in chars])
+        size = max(span["size"] for span in spans) or 1.0
+        if _DOUBLED.search(text) or len(text) != len(chars):
+            runs += glyphs_to_runs(chars, size, s)
+        elif _BRACKET.search(text):
+            bbox = line["bbox"]
+            runs += _split_at_brackets(chars, text, size, (bbox[1], bbox[3]))
+        elif text[0].isspace() or text[-1].isspace():
+            run = _make_run(chars, size)
+            if run:
+                runs.append(run)
+        else:
+            x0, y0, x1, y1 = line["bbox"]
+            runs.append(Run(text, x0, y0, x1, y1, size, chars))
+    return runs
+
+
+def glyphs_to_runs(chars: Sequence[dict], size: float, s: PdfSettings) -> list[Run]:
+    """Glyphs in print order → runs, one glyph at a time.
+
+    A run ends at a jump back, a jump down, a gap wider than
+    ``run_split_gap`` ems, and around every bracket (so a tick can sort
+    between ``[`` and ``]``). An empty gap of a word space becomes a space. A
+    glyph printed twice on itself (fake bold) is kept once.
+    """
+    duplicate = s.duplicate_tolerance * size
+    drift = 2 * s.row_merge_tolerance * size  # compared with y0 + y1, twice the centre
+    split = s.run_split_gap * size
+    word = s.word_gap * size
+    runs: list[Run] = []
+    current: list[dict] = []
+    last_ch, last_x0, last_x1, last_mid = "", 0.0, 0.0, 0.0
+    for c in chars:
+        ch = c["c"]
+        x0, y0, x1, y1 = c["bbox"]
+        mid = y0 + y1
+        if current:
+            gap = x0 - last_x1
+            if ch == last_ch and abs(x0 - last_x0) < duplicate and abs(mid - last_mid) < 2:
+                continue
+            if gap > split or gap < -duplicate or abs(mid - last_mid) > drift or ch in _BRACKETS or last_ch in _BRACKETS:
+                run = _make_run(current, size)
+                if run:
+                    runs.append(run)
+                current = []
+            elif gap >= word and gap_is_space(last_ch, ch, gap, size, s):
+                current.append(glyph(" ", last_x1, y0, x0, y1))
+        current.append(c)
+        last_ch, last_x0, last_x1, last_mid = ch, x0, x1, mid
+    run = _make_run(current, size)
+    if run:
+        runs.append(run)
     return runs
 
 
@@ -224,15 +277,15 @@ def split_runs_at_rulings(runs: list[Run], rulings: Rulings, s: PdfSettings) -> 
         if not cuts:
             out.append(run)
             continue
-        pieces: list[list[tuple[str, float, float]]] = [[]]
+        pieces: list[list[dict]] = [[]]
         k = 0
         for c in run.chars:
-            while k < len(cuts) and (c[1] + c[2]) / 2 > cuts[k]:
+            while k < len(cuts) and (c["bbox"][0] + c["bbox"][2]) / 2 > cuts[k]:
                 k += 1
                 pieces.append([])
             pieces[-1].append(c)
         for piece in pieces:
-            made = _make_run(piece, run.y0, run.y1, run.size)
+            made = _make_run(piece, run.size)
             if made:
                 out.append(made)
     return out
@@ -305,11 +358,21 @@ def _nearest(segments: list[Segment], keys: list[float], pos: float, cross: floa
     return None
 
 
-def run_to_box(run: Run, rulings: Rulings, s: PdfSettings) -> CellBox | None:
-    """The cell around a run's centre, by casting a ray to each side; None outside any table."""
+def run_to_box(run: Run, rulings: Rulings, s: PdfSettings,
+               sides: dict | None = None) -> CellBox | None:
+    """The cell around a run's centre, by casting a ray to each side; None outside any table.
+
+    ``sides`` caches the left and right rays of runs in one column at one height.
+    """
     cx, cy, tol = run.cx, run.cy, s.cover_tolerance
-    left = _nearest(rulings.vertical, rulings.v_at, cx, cy, tol, -1)
-    right = _nearest(rulings.vertical, rulings.v_at, cx, cy, tol, 1)
+    key = (cy, bisect.bisect_left(rulings.v_at, cx))
+    found = sides.get(key) if sides is not None else None
+    if found is None:
+        found = (_nearest(rulings.vertical, rulings.v_at, cx, cy, tol, -1),
+                 _nearest(rulings.vertical, rulings.v_at, cx, cy, tol, 1))
+        if sides is not None:
+            sides[key] = found
+    left, right = found
     if left is None or right is None:
         return None
     top = _nearest(rulings.horizontal, rulings.h_at, cy, cx, tol, -1)
@@ -321,6 +384,8 @@ def run_to_box(run: Run, rulings: Rulings, s: PdfSettings) -> CellBox | None:
 
 def runs_to_lines(runs: list[Run], s: PdfSettings) -> list[list[Run]]:
     """Runs → text lines (top to bottom), each sorted left to right, duplicates dropped."""
+    if len(runs) == 1:
+        return [runs]
     lines: list[list[Run]] = []
     centres: list[float] = []
     for run in sorted(runs, key=lambda r: r.cy):
@@ -331,6 +396,9 @@ def runs_to_lines(runs: list[Run], s: PdfSettings) -> list[list[Run]]:
             centres.append(run.cy)
     out = []
     for line in lines:
+        if len(line) == 1:
+            out.append(line)
+            continue
         line.sort(key=lambda r: r.cx)
         kept: list[Run] = []
         for run in line:
@@ -346,8 +414,9 @@ def runs_to_groups(runs: list[Run], rulings: Rulings, clip: tuple[float, float, 
     """Runs → one group per cell and one per free text line; an open cell reaches the page edge."""
     cells: dict[CellBox, list[Run]] = {}
     free: list[Run] = []
+    sides: dict = {}  # runs of one text line between the same rulings share left and right
     for run in runs:
-        box = run_to_box(run, rulings, s)
+        box = run_to_box(run, rulings, s, sides)
         if box is None:
             free.append(run)
         else:
@@ -380,6 +449,8 @@ def groups_to_blocks(groups: list[Group], s: PdfSettings) -> list[Block]:
 
 def line_to_text(line: Sequence[Run], s: PdfSettings) -> str:
     """One text line's runs joined, with a space where the gap between them is a word space."""
+    if len(line) == 1:
+        return line[0].text
     parts: list[str] = []
     prev: Run | None = None
     for run in line:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pipeline.html_cells import EMPTY, TICKED, UNKNOWN, ticks_to_canonical
-from pipeline.pdf_cells import CLOSE_BRACKETS, OPEN_BRACKETS, Group, Run, Segment
+from pipeline.pdf_cells import CLOSE_BRACKETS, OPEN_BRACKETS, Group, Run, Segment, glyph
 
 if TYPE_CHECKING:
     from pipeline.pdf import PdfSettings
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 # A cell holding nothing but one of these is a ticked checkbox cell.
 LONE_TICKS = frozenset("○◯✓✔☑レ")
 _KATAKANA_TICK = re.compile(r"\[\s*レ\s*\]")
+_MAY_HOLD_TICKS = re.compile(r"[\[\]☐☑☒]")
 _BOX_TOKEN = re.compile(re.escape(TICKED) + "|" + re.escape(EMPTY))
 
 Box = tuple[float, float, float, float]
@@ -49,7 +50,7 @@ class Marks:
 
 def _visible(color) -> bool:
     """Drawn in some colour other than white (white on the white page shows nothing)."""
-    return color is not None and not all(c >= 0.95 for c in color)
+    return bool(color) and min(color) < 0.95
 
 
 def _is_square(w: float, h: float, s: PdfSettings) -> bool:
@@ -61,18 +62,21 @@ def _is_square(w: float, h: float, s: PdfSettings) -> bool:
 
 
 def _rect_to_marks(box: Box, stroked: bool, filled: bool, marks: Marks, page: Box, s: PdfSettings) -> None:
-    x0, y0, x1, y1 = min(box[0], box[2]), min(box[1], box[3]), max(box[0], box[2]), max(box[1], box[3])
+    x0, y0, x1, y1 = box
+    if x1 < x0:
+        x0, x1 = x1, x0
+    if y1 < y0:
+        y0, y1 = y1, y0
     w, h = x1 - x0, y1 - y0
-    if w <= s.thin_rule_max and h <= s.thin_rule_max:
-        return  # a dot or a dash: neither a ruling nor, alone, a tick
-    if h <= s.thin_rule_max:
-        marks.horizontal.append(Segment((y0 + y1) / 2, x0, x1))
-        return
-    if w <= s.thin_rule_max:
+    thin = s.thin_rule_max
+    if h <= thin:
+        if w > thin:
+            marks.horizontal.append(Segment((y0 + y1) / 2, x0, x1))
+        return  # else a dot or a dash: neither a ruling nor, alone, a tick
+    if w <= thin:
         marks.vertical.append(Segment((x0 + x1) / 2, y0, y1))
         return
-    pw, ph = page[2] - page[0], page[3] - page[1]
-    if w >= s.page_frame_share * pw and h >= s.page_frame_share * ph:
+    if w >= s.page_frame_share * (page[2] - page[0]) and h >= s.page_frame_share * (page[3] - page[1]):
         return  # a frame round the page (or a page-sized background) bounds no cell
     if _is_square(w, h, s):
         if stroked:
@@ -196,8 +200,8 @@ def squares_to_runs(marks: Marks, runs: Sequence[Run], s: PdfSettings) -> list[R
             continue
         x0, y0, x1, y1 = box
         size = y1 - y0
-        out.append(Run("[", x0, y0, x0 + 0.5, y1, size, (("[", x0, x0 + 0.5),)))
-        out.append(Run("]", x1 - 0.5, y0, x1, y1, size, (("]", x1 - 0.5, x1),)))
+        out.append(Run("[", x0, y0, x0 + 0.5, y1, size, (glyph("[", x0, y0, x0 + 0.5, y1),)))
+        out.append(Run("]", x1 - 0.5, y0, x1, y1, size, (glyph("]", x1 - 0.5, y0, x1, y1),)))
     return out
 
 
@@ -206,7 +210,7 @@ def ticks_to_runs(ticks: Sequence[Box]) -> list[Run]:
     out = []
     for x0, y0, x1, y1 in ticks:
         size = max(y1 - y0, x1 - x0)
-        out.append(Run("○", x0, y0, x1, y1, size, (("○", x0, x1),), tick=True))
+        out.append(Run("○", x0, y0, x1, y1, size, (glyph("○", x0, y0, x1, y1),), tick=True))
     return out
 
 
@@ -216,6 +220,8 @@ def settle_ticks(group: Group) -> bool:
     Returns False when a drawn tick was dropped although the group has
     checkboxes: its boxes' state is then unknown.
     """
+    if not any(run.tick for line in group.lines for run in line):
+        return True
     misplaced = False
     has_brackets = False
     for line in group.lines:
@@ -247,6 +253,8 @@ def canonical_ticks(text: str, known: bool = True) -> str:
     '[?] 専用線 [?] 紙'
     """
     if text.strip() in LONE_TICKS:
-        text = TICKED
+        return TICKED if known else UNKNOWN
+    if not _MAY_HOLD_TICKS.search(text):
+        return text
     text = ticks_to_canonical(_KATAKANA_TICK.sub(TICKED, text))
     return text if known else _BOX_TOKEN.sub(UNKNOWN, text)
