@@ -1,8 +1,9 @@
 """Read an assessment PDF ourselves: glyph and ruling positions → table cells → ``Line`` stream.
 
 The scraped text we have of these forms lost the reading order; the PDF still
-has it in its geometry. Per page we take one ``get_texttrace()`` (glyphs with
-boxes) and one ``get_cdrawings()`` (ruling lines), rebuild the form's cells
+has it in its geometry. Per page we take one ``get_text("rawdict")`` (glyphs
+with boxes: the PDF's own advances, where ``get_texttrace`` measures a
+substitute font's glyphs) and one ``get_cdrawings()`` (ruling lines), rebuild the form's cells
 (``pipeline.pdf_cells``, ``pipeline.pdf_ticks``) and emit one ``Line`` per
 table row, label cell first, and one per free text line. Pages are read one
 at a time and only their text is kept, so memory follows the text, not the
@@ -554,11 +555,11 @@ def _document_warnings(name: str, tally: _Tally, pages: int, s: PdfSettings) -> 
     warnings = list(tally.warnings)
     if tally.textless_pages:
         listed = ", ".join(str(i + 1) for i in tally.textless_pages)
-        warnings.append(f"pages {listed} have no text layer (scanned images?) and were skipped")
+        warnings.append(f"{name}: pages without a text layer (scanned images?) were skipped: {listed}")
     if tally.garbage:
         listed = ", ".join(str(i + 1) for i in sorted(tally.garbage_pages))
         warnings.append(
-            f"{tally.garbage} glyphs without Unicode mapping on pages {listed} were dropped; "
+            f"{name}: {tally.garbage} glyphs without Unicode mapping on pages {listed} were dropped; "
             f"{tally.emptied_cells} cells holding them inside words were left empty"
         )
     return warnings

@@ -126,3 +126,13 @@ def test_settings_are_validated():
         PdfSettings(snap_tolerance=-1)
     with pytest.raises(ValueError):
         PdfSettings(checkbox_min=20, checkbox_max=10)
+
+
+def test_scan_with_an_ocr_text_layer_is_read(tmp_path):
+    """What the no_text_layer message asks for: the OCR'd file (invisible text over the image) reads."""
+    path = pdfgen.write_image_only(tmp_path / "scan.pdf", pages=1)
+    doc = pymupdf.open(path)
+    doc[0].insert_text((60, 100), "評価書番号 24", fontname=pdfgen.FONT, render_mode=3)
+    ocr = tmp_path / "ocr.pdf"
+    doc.save(ocr)
+    assert [line.text for line in pdf_to_lines(ocr).lines] == ["評価書番号 24"]
