@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import regex as re
+
 from normalizers.names import canonical_company
 from normalizers.ranges import parse_range
 from normalizers.text import normalize_text
@@ -57,6 +59,7 @@ from parsers.item_fields import (
 from parsers.item_settings import DEFAULT, ItemSettings
 from pipeline.lines import Line
 
+ANNEX = re.compile(r"別添\s?\d|別紙\s?\d")
 METHOD_COLUMN = {OUTSOURCING: "delivery_methods", PROVISION: "methods", TRANSFER: "methods"}
 OUTSOURCING_COLUMNS = (
     "title", "description", "scope", "persons", "handlers", "delivery_methods", "contractor",
@@ -135,6 +138,8 @@ def read_file(
         warnings.append(f"委託の有無 says 委託しない, yet {len(out_rows)} 委託事項 were read")
     numbers = [b.number for b in out_blocks if b.head is not None]
     declared_out = outsourcing_count(lines, parts.outsourcing, numbers, warnings)
+    if declared_out is None and flag is False:
+        declared_out = 0
     provided, moved = provision_counts(lines, parts.transfers, tr_scan.boxes, warnings)
     row = {
         "file_name": file_name(lines, lo, hi),
@@ -144,6 +149,10 @@ def read_file(
         "provision_count": provided,
         "transfer_count": moved,
     }
+    annexed = [r for r in tr_rows if any(isinstance(v, str) and ANNEX.search(v) for v in r.values())]
+    if annexed:
+        names = ", ".join(item_name(r["kind"], r["item_no"]) for r in annexed)
+        warnings.append(f"{names}: points to an annex (別添/別紙); the annex's recipients are not read into rows")
     check_counts(OUTSOURCING, declared_out, out_rows, out_blocks, warnings)
     check_counts(PROVISION, provided, [r for r in tr_rows if r["kind"] == PROVISION],
                  [b for b in tr_blocks if b.kind == PROVISION], warnings)
@@ -165,7 +174,8 @@ def read_items(
     lo, hi = span
     choices = {f.column: f.options for f in fields if f.kind == "choice"}
     vocab = [METHOD_OPTIONS[k] for k in kinds] + ([PROVISION_FLAGS] if PROVISION in kinds else [])
-    scanner = Scanner(lines, fields, choices, vocab, ordered, settings, options.OUTSOURCING)
+    scanner = Scanner(lines, fields, choices, vocab, ordered, settings, options.OUTSOURCING,
+                      cells_complete=any("" in line.cells for line in lines[lo:hi]))
     scan = scanner.scan(lo, hi) if hi > lo else RegionScan()
     options_of = {OUTSOURCING: METHOD_OPTIONS[OUTSOURCING], PROVISION: METHOD_OPTIONS[PROVISION],
                   TRANSFER: METHOD_OPTIONS[TRANSFER]}
@@ -183,7 +193,7 @@ def read_items(
         read_pool(page, members, blocks, scan, groups, fields, warnings)
     for block in blocks:
         if not block.pooled:
-            block_values(block, fields)
+            block_values(block, fields, settings.merged_item_share)
     checkbox_values(blocks, groups, scan.boxes, ordered, METHOD_COLUMN)
     for block in blocks:
         warnings.extend(block.problems)

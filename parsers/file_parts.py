@@ -35,6 +35,8 @@ from parsers.ticks import EMPTY, TICKED, Box, resolve_group, stray_ticks
 from pipeline.lines import Line
 
 _LONE_NUMBER = re.compile(r"^\d{1,3}$")
+# A label, heading, option or box where a file name should stand: the name is missing.
+_NOT_A_NAME = re.compile(r"^(?:\d{1,2}\s?[.)]|[①-⑳]|<|\[|\]|[IVXⅠ-Ⅻ]{1,4}\s|その(?:妥当性|必要性)|主な記録項目|全ての記録項目)")
 _OPEN_SLOT = re.compile(r"^\(\s*$")
 _CLOSE_SLOT = re.compile(r"^\)\s*件$")
 
@@ -69,8 +71,8 @@ def file_name(lines: Sequence[Line], lo: int, hi: int) -> str | None:
         return hit.rest
     for i in range(hit.index + 1, min(hi, hit.index + 3)):
         text = lines[i].text
-        if text and not re.match(r"^(?:\d{1,2}\s?\.|[①-⑳]|<)", text):
-            return text
+        if text:
+            return None if _NOT_A_NAME.match(text) else text
     return None
 
 
@@ -191,6 +193,8 @@ def provision_counts(
     near = [b for b in boxes if b.option is None and b.page in pages]
     clean = not stray_ticks(b for b in boxes if b.page in pages)
     reading = resolve_group([*flags, *near], PROVISION_FLAGS, require_all=False, clean_region=clean)
+    if reading.ticked is None:
+        warnings.append(f"提供・移転の有無: {reading.problem}; its counts are left null")
     states = reading.states if reading.ticked is not None else {}
     notes = {b.option: b.note for b in flags if b.note}
     provided, moved, none = (states.get(o) for o in PROVISION_FLAGS)

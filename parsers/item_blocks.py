@@ -22,13 +22,14 @@ still lacks it (FORMS §5.7, the tails printed after the next item's heading).
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from parsers.item_clues import CHOICE, LABEL, Clue, Head, RegionScan
 from parsers.item_fields import OUTSOURCING, ItemField
+from parsers.item_splits import split_clues
 from parsers.ticks import CLOSER, OPENER, WHOLE, Box, resolve_group, resolve_shared, stray_ticks
 
 _ITEM_WORDS = {"outsourcing": "委託事項", "provision": "提供先", "transfer": "移転先"}
@@ -52,6 +53,7 @@ class Block:
     values: dict[str, object] = field(default_factory=dict)
     pooled: bool = False  # its page interleaves several items; only shared values were given
     pool_had_values: bool = False
+    doubtful: set[tuple[str, str]] = field(default_factory=set)  # clue keys seen once too often near it
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -137,14 +139,23 @@ def stream_blocks(scan: RegionScan, kinds: Sequence[str]) -> tuple[list[Block], 
         k = _last_before(heads, clue.index)
         if k is not None and heads[k].page == clue.page:
             runs[k].append(clue)
-    lost = 0
-    for clue in clues:
-        k = _owner(heads, runs, blocks, clue)
+    splits = split_clues(
+        [h.page for h in heads], [h.index for h in heads], [c.page for c in clues], [c.index for c in clues],
+        [clue_key(c) for c in clues], lambda k, n: not clues[n].item_kind or clues[n].item_kind == heads[k].kind,
+    )
+    unplaced: list[Clue] = []
+    for clue, k in zip(clues, splits.owners):
         if k is not None:
             blocks[k].clues.append(clue)
-        elif clue.value:
-            lost += 1
-    pools = _interleaved_pages(heads, blocks)
+        else:
+            unplaced.append(clue)
+    pools = _interleaved_pages(heads, blocks, runs, unplaced)
+    for clue in unplaced:
+        # A field printed once too often near a page's heading: that item's own one is in doubt too.
+        for b in blocks:
+            if b.head.page == clue.page and b.head.page not in pools:
+                b.doubtful.add(clue_key(clue))
+    lost = sum(1 for c in unplaced if c.value)
     warnings = [f"{lost} values could not be tied to one item and were left out"] if lost else []
     return blocks, pools, warnings
 
@@ -157,36 +168,28 @@ def _last_before(heads: Sequence[Head], index: int) -> int | None:
     return k
 
 
-def _owner(heads: Sequence[Head], runs: list[list[Clue]], blocks: list[Block], clue: Clue) -> int | None:
-    prev = _last_before(heads, clue.index)
-    nxt = prev + 1 if prev is not None else (0 if heads else None)
-    if nxt is not None and nxt >= len(heads):
-        nxt = None
-    if prev is not None and heads[prev].page == clue.page:
-        return prev
-    if nxt is not None and heads[nxt].page == clue.page:
-        key = clue_key(clue)
-        if prev is None or not any(clue_key(c) == key for c in runs[nxt]):
-            return nxt
-        if not any(clue_key(c) == key for c in blocks[prev].clues):
-            return prev
-        return None
-    return prev
+def _interleaved_pages(
+    heads: Sequence[Head], blocks: list[Block], runs: list[list[Clue]], unplaced: Sequence[Clue]
+) -> dict[int, list[Block]]:
+    """Pages with several headings whose clues cannot be read in order.
 
-
-def _interleaved_pages(heads: Sequence[Head], blocks: list[Block]) -> dict[int, list[Block]]:
-    """Pages with several headings whose clues cannot be read in order."""
-    by_page: dict[int, list[Block]] = defaultdict(list)
-    for b in blocks:
-        by_page[b.head.page].append(b)
+    The signs: headings out of order, a heading followed directly by the next
+    one (its cells are elsewhere), a field twice in one item, a label naming
+    the other kind, a clue that fits no item.
+    """
+    crowded = {c.page for c in unplaced}
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for k, h in enumerate(heads):
+        by_page[h.page].append(k)
     pools = {}
-    for page, members in by_page.items():
-        if len(members) < 2:
+    for page, ks in by_page.items():
+        if len(ks) < 2:
             continue
-        order_broken = any(
-            a.kind == b.kind and a.number >= b.number for a, b in pairwise(members)
-        )
-        if order_broken or any(_repeats(b) or _kind_clash(b) for b in members):
+        members = [blocks[k] for k in ks]
+        order_broken = any(a.kind == b.kind and a.number >= b.number for a, b in pairwise(members))
+        back_to_back = any(not runs[k] for k in ks[:-1])
+        clash = any(_repeats(b) or _kind_clash(b) for b in members)
+        if order_broken or back_to_back or clash or page in crowded:
             pools[page] = members
     return pools
 
@@ -203,8 +206,18 @@ def _kind_clash(block: Block) -> bool:
 # --- values ------------------------------------------------------------------
 
 
-def block_values(block: Block, fields: Sequence[ItemField]) -> None:
-    """A block's text and choice values from its own clues; a field seen twice is null and a problem."""
+def block_values(block: Block, fields: Sequence[ItemField], merged_share: float) -> None:
+    """A block's text and choice values from its own clues; a field seen twice is null and a problem.
+
+    When ``merged_share`` of its labels come twice, the block is two items
+    run together (a heading was lost): none of its values can be trusted.
+    """
+    labels = Counter(clue_key(c) for c in block.clues if c.source == LABEL)
+    if labels and sum(1 for n in labels.values() if n > 1) >= merged_share * len(labels):
+        block.problems.append(f"{block.name}: most of its labels appear twice (a heading may be lost); "
+                              "its values were left null")
+        block.values.update({f.column: None for f in fields if f.column})
+        return
     for f in fields:
         if f.column is None or f.kind == "checkbox" or f.column in block.values:
             continue
@@ -212,7 +225,10 @@ def block_values(block: Block, fields: Sequence[ItemField]) -> None:
             continue
         source = LABEL if f.kind == "text" else CHOICE
         found = [c for c in block.clues if c.column == f.column and c.source == source]
-        if len(found) > 1:
+        if found and (source, f.column) in block.doubtful:
+            block.problems.append(f"{block.name}: another {f.label} stands near its heading; left null")
+            block.values[f.column] = None
+        elif len(found) > 1:
             block.problems.append(f"{block.name}: {f.label} appears {len(found)} times in its block")
             block.values[f.column] = None
         elif found:

@@ -147,6 +147,7 @@ class Scanner:
         ordered: bool,
         settings: ItemSettings = DEFAULT,
         other_options: Sequence[str] = (),
+        cells_complete: bool = True,
     ):
         self.lines = lines
         self.labels = LabelSet([*fields, *FILE_LABELS])
@@ -156,6 +157,9 @@ class Scanner:
         self.settings = settings
         # Every option a bare line may select, the file's own choices included: such a line is no free text.
         self.all_options = (*(o for opts in choices.values() for o in opts), *other_options)
+        # A tab export keeps every cell whole (its empty cells show it); a column export wraps values.
+        self.cells_complete = cells_complete
+        self.box_keys = tuple(squash(o) for opts in box_vocab for o in opts)
 
     def text(self, i: int) -> str:
         return self.lines[i].text if 0 <= i < len(self.lines) else ""
@@ -177,7 +181,12 @@ class Scanner:
             return True
         if self.all_options and selection_in(text, self.all_options):
             return True
-        return self.is_vertical(i, hi)
+        return self.is_vertical(i, hi) or self.ends_box_label(i)
+
+    def ends_box_label(self, i: int) -> bool:
+        """The wrapped end of a checkbox label (``] フラッシュメモ`` / ``リ``)."""
+        before, key = squash(self.text(i - 1)), squash(self.text(i))
+        return len(key) <= 2 and any((before + key).endswith(o) and not before.endswith(o) for o in self.box_keys)
 
     def is_vertical(self, i: int, hi: int) -> bool:
         """One character of a run printed one per line (再 / 委 / 託)."""
@@ -289,13 +298,29 @@ class Scanner:
         return out
 
     def label_value(self, f: ItemField, rest: str, last: int, hi: int) -> tuple[str | None, int]:
-        """A text field's value: the label's rest, else (stream only) the lines below it."""
+        """A text field's value: the label's rest, else (stream only) the lines below it.
+
+        In a tab export a value stays in its cells; a column export
+        (``pdftotext -layout``) wraps it onto lines of one cell below.
+        """
         if f.kind != "text":
             return None, last
-        if rest or self.ordered:
-            return (join_lines([rest]) if rest else None), last
-        value, end = self.value_lines(last + 1, hi)
-        return value, max(end, last)
+        if not self.ordered and not rest:
+            value, end = self.value_lines(last + 1, hi)
+            return value, max(end, last)
+        if not rest:
+            return None, last
+        parts, j = [rest], last + 1
+        wraps = self.ordered and not self.cells_complete
+        while wraps and j < hi and self.one_cell(j) and self.lines[j].page == self.lines[last].page:
+            if self.is_structure(j, hi):
+                break
+            parts.append(self.text(j))
+            j += 1
+        return join_lines(parts), j - 1
+
+    def one_cell(self, i: int) -> bool:
+        return sum(1 for c in self.lines[i].cells if c) == 1
 
     def title_below(self, i: int, hi: int) -> tuple[str | None, int]:
         """A table export may print a heading's title alone on the next line(s) (FORMS §5.10): (title, last line)."""

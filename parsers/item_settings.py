@@ -18,6 +18,8 @@ class ItemSettings:
     vertical_run: int = 2
     # Lines after a heading that may hold its title when the heading line has none (table layouts).
     title_lookahead: int = 1
+    # Share of an item's labels printed twice that shows two items run together (a lost heading).
+    merged_item_share: float = 0.5
 
     def __post_init__(self) -> None:
         for f in fields(self):

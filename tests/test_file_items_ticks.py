@@ -19,8 +19,8 @@ GROUPS = [
     # (case, lines, options, expected ticked or None)
     ("whole boxes on one line", ["[ ○ ] 専用線 [ ] 電子メール [ ] 電子記録媒体（フラッシュメモリを除く。） [ ] フラッシュメモリ",
                                  "[ ] 紙 [ ] その他 （ ）"], MEDIA, ("専用線",)),
-    ("canonical glyphs", ["[○] 専用線 [ ] 電子メール [ ] 電子記録媒体(フラッシュメモリを除く。) [ ] フラッシュメモリ [ ] 紙 "
-                          "[ ] その他 ()"], MEDIA, ("専用線",)),
+    ("canonical glyphs", [("[○] 専用線 [ ] 電子メール [ ] 電子記録媒体(フラッシュメモリを除く。) [ ] フラッシュメモリ [ ] 紙 "
+                          "[ ] その他 ()")], MEDIA, ("専用線",)),
     ("opener ending a line belongs to the next option (FORMS §5.7)",
      ["] 紙", "[ ] その他 （ ）", "[ ] 専用線 [ ] 電子メール", "[ ] 電子記録媒体（フラッシュメモリを除く。） [ ] フラッシュメモリ [ ○"],
      MEDIA, ("紙",)),
