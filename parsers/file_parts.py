@@ -36,7 +36,11 @@ from pipeline.lines import Line
 
 _LONE_NUMBER = re.compile(r"^\d{1,3}$")
 # A label, heading, option or box where a file name should stand: the name is missing.
-_NOT_A_NAME = re.compile(r"^(?:\d{1,2}\s?[.)]|[①-⑳]|<|\[|\]|[IVXⅠ-Ⅻ]{1,4}\s|その(?:妥当性|必要性)|主な記録項目|全ての記録項目)")
+# So is a sentence, a list item or a pointer to an annex.
+_NOT_A_NAME = re.compile(
+    r"^(?:\d{1,2}\s?[.)]|[①-⑳]|<|\[|\]|・|[IVXⅠ-Ⅻ]{1,4}\s|その(?:妥当性|必要性)|主な記録項目|全ての記録項目)|。|別添|別紙"
+)
+_NAME_MAX = 60  # characters; a longer line is prose
 _OPEN_SLOT = re.compile(r"^\(\s*$")
 _CLOSE_SLOT = re.compile(r"^\)\s*件$")
 
@@ -72,7 +76,7 @@ def file_name(lines: Sequence[Line], lo: int, hi: int) -> str | None:
     for i in range(hit.index + 1, min(hi, hit.index + 3)):
         text = lines[i].text
         if text:
-            return None if _NOT_A_NAME.match(text) else text
+            return None if _NOT_A_NAME.search(text) or len(text) > _NAME_MAX else text
     return None
 
 
