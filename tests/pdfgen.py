@@ -286,3 +286,33 @@ def write_embedded_without_to_unicode(path: Path, rows: Sequence[tuple[str, str]
     _drop_to_unicode(doc)
     doc.save(path, garbage=3)
     return path
+
+
+# --- a different producer: raw content streams ------------------------------------
+
+
+def utf16_hex(text: str) -> str:
+    """A string operand for the ``japan`` font (UniJIS-UTF16-H): UTF-16BE in hex."""
+    return "<" + text.encode("utf-16-be").hex() + ">"
+
+
+def raw_page(doc: pymupdf.Document, content: str, size: tuple[float, float] = A4) -> pymupdf.Page:
+    """A page whose whole content stream is ``content`` (PDF space, y up), with the
+    ``japan`` font available as resource ``/japan``."""
+    page = new_page(doc, size)
+    text_at(page, 0, -100, "字")  # registers the font resource; printed off the page
+    xref = page.get_contents()[0]
+    doc.update_stream(xref, content.encode("latin-1"))
+    return page
+
+
+def tj_row(x: float, baseline: float, pieces: Sequence[tuple[float, str]], size: float = SIZE,
+           page_height: float = A4[1]) -> str:
+    """One ``TJ`` printing each (x, text) piece of a row, moved there by kerning offsets."""
+    parts, pen = [], x
+    for px, text in pieces:
+        if parts:
+            parts.append(str(round(-(px - pen) / size * 1000)))
+        parts.append(utf16_hex(text))
+        pen = px + len(text) * size
+    return f"BT /japan {size} Tf {x} {page_height - baseline} Td [{' '.join(parts)}] TJ ET\n"

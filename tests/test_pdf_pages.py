@@ -133,10 +133,10 @@ def transient_peak(path) -> tuple[int, int]:
 
 def test_memory_stays_flat_with_page_count(tmp_path):
     small, large = tmp_path / "small.pdf", tmp_path / "large.pdf"
-    write_long(small, 10)
-    write_long(large, 100)
+    write_long(small, 5)
+    write_long(large, 50)
     (small_peak, n_small), (large_peak, n_large) = transient_peak(small), transient_peak(large)
-    assert (n_small, n_large) == (10, 100)
-    # Working memory is one page's worth plus the text kept; ten times the pages must not
-    # cost ten times the working memory.
-    assert large_peak < 3 * small_peak
+    assert (n_small, n_large) == (5, 50)
+    # Working memory is about one page's worth beyond the lines kept: ten times the
+    # pages must cost about the same.
+    assert large_peak < 1.5 * small_peak

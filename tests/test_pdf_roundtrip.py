@@ -201,3 +201,37 @@ def test_landscape_table_on_a_rotated_page(tmp_path, turn):
     path = tmp_path / "landscape.pdf"
     doc.save(path)
     assert cells_of(path) == [tuple(r) for r in CHANGES]
+
+
+def test_other_producer_one_path_grid_and_rows_in_one_tj(tmp_path):
+    """One path strokes the whole grid; filled bars (one path) underline it as Excel draws;
+    each row's label and value are one TJ, bottom row first. The long label ends 1pt
+    before the column ruling and its value starts 3pt after it, so MuPDF reads label
+    and value as one line that the ruling must cut."""
+    h = 842
+    xs, ys = (40, 200, 555), (60, 80, 100, 120, 140)
+    grid = " ".join(f"{xs[0]} {h - y} m {xs[-1]} {h - y} l" for y in ys)
+    grid += " " + " ".join(f"{x} {h - ys[0]} m {x} {h - ys[-1]} l" for x in xs)
+    bars = " ".join(f"{xs[0]} {h - y - 0.4} {xs[-1] - xs[0]} 0.8 re" for y in ys)
+    rows = [
+        ("①事務の名称", "国民健康保険に関する事務"),
+        ("評価対象の事務の対象人数は何人か※", "[ 30万人以上 ]"),
+        ("①部署", "保険年金課"),
+        ("②所属長の役職名", "課長"),
+    ]
+    text = "".join(  # bottom row first
+        pdfgen.tj_row(x, y + 14, [(x, label), (203, value)])
+        for y, (label, value) in reversed(list(zip(ys, rows)))
+        for x in [199 - len(label) * pdfgen.SIZE if len(label) > 12 else 43]
+    )
+    content = f"q 0.5 w {grid} S Q q 0 g {bars} f Q {text}"
+    doc = pymupdf.open()
+    pdfgen.raw_page(doc, content)
+    path = tmp_path / "raw.pdf"
+    doc.save(path)
+    crossing = [
+        line for block in pymupdf.open(path)[0].get_text("rawdict")["blocks"] for line in block["lines"]
+        if line["bbox"][0] < 200 < line["bbox"][2]
+    ]
+    assert crossing, "the test must make MuPDF read a line across the ruling"
+    assert cells_of(path) == rows
