@@ -9,6 +9,12 @@ table row, label cell first, and one per free text line. Pages are read one
 at a time and only their text is kept, so memory follows the text, not the
 page count.
 
+A cell's text lines are one value: wrapped lines join by ``join_lines`` (no
+space between Japanese), except that a line starting an item (``1)``, ``[``,
+``<選択肢>``, ``・``, ``①``…) starts a new paragraph, joined with a space, so
+option lists and checkbox groups keep their items apart. Checkbox ticks
+become ``[○]`` / ``[ ]`` / ``[?]`` (``pipeline.pdf_ticks``).
+
 Across pages: running headers and footers (free text in the top or bottom
 band that recurs at the same height on several pages) and page numbers are
 dropped; a row that a page break cut in two is joined back — the first row of
@@ -65,6 +71,7 @@ from pipeline.pdf_ticks import (
 # rawdict without TEXT_CID_FOR_UNKNOWN_UNICODE: an unmapped glyph must read U+FFFD,
 # not its glyph id passed off as a (plausible, wrong) character. Images are not text.
 TEXT_FLAGS = pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE & ~pymupdf.TEXT_PRESERVE_IMAGES
+MUPDF_ERRORS = (pymupdf.mupdf.FzErrorBase, RuntimeError, ValueError)
 OCR_HINT = "run OCR (e.g. ocrmypdf) and put the result in data/raw"
 _GARBAGE = re.compile(
     r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
@@ -197,7 +204,7 @@ def open_document(path: Path) -> pymupdf.Document:
     pymupdf.TOOLS.mupdf_display_warnings(False)
     try:
         doc = pymupdf.open(path, filetype="pdf")
-    except Exception as exc:
+    except MUPDF_ERRORS as exc:
         raise ExtractError(
             f"{path.name} is damaged and cannot be opened as a PDF ({exc}); download it again", "damaged"
         ) from exc
@@ -375,8 +382,20 @@ class _Pdfminer:
             self.pdf.close()
 
 
-def read_page(page: pymupdf.Page, index: int, s: PdfSettings, tally: _Tally, miner: _Pdfminer) -> list[Row]:
-    """One page → its rows; pages with unmapped glyphs are retried through pdfminer."""
+@dataclass
+class PageContent:
+    """What the reader takes from one page, upright."""
+
+    lines: list[dict]
+    paths: list[dict]
+    rect: pymupdf.Rect
+    turned: bool  # turned upright (a landscape form on a rotated page): pdfminer's boxes would not fit
+    crop_origin: tuple[float, float]  # where the crop box starts in pdfminer's (mediabox) space
+    has_images: bool
+
+
+def page_content(page: pymupdf.Page) -> PageContent:
+    """One page's rawdict lines and drawings: every MuPDF call the reader makes on a page."""
     # rawdict and drawings are in unrotated page space.
     rect = pymupdf.Rect(0, 0, page.cropbox.width, page.cropbox.height)
     lines, direction = page_lines(page)
@@ -385,21 +404,28 @@ def read_page(page: pymupdf.Page, index: int, s: PdfSettings, tally: _Tally, min
     if turned:
         m = upright_matrix(direction, rect)
         lines, paths, rect = _rotate_lines(lines, m), _rotate_paths(paths, m), rect * m
+    crop = page.cropbox
+    has_images = not lines and bool(page.get_images())
+    return PageContent(lines, paths, rect, turned or page.rotation != 0, (crop.x0, crop.y0), has_images)
+
+
+def read_page(content: PageContent, index: int, s: PdfSettings, tally: _Tally, miner: _Pdfminer) -> list[Row]:
+    """One page → its rows; pages with unmapped glyphs are retried through pdfminer."""
+    rect = content.rect
     clip = (rect.x0, rect.y0, rect.x1, rect.y1)
-    runs = lines_to_runs(lines, s)
+    runs = lines_to_runs(content.lines, s)
     if not runs:
         tally.textless_pages.append(index)
-        tally.image_pages += bool(page.get_images())
+        tally.image_pages += content.has_images
         return []
-    blocks = page_to_blocks(runs, paths, clip, s)
+    blocks = page_to_blocks(runs, content.paths, clip, s)
     trial = _Tally()
     rows = blocks_to_rows(blocks, index, rect.height, s, trial)
-    if trial.garbage and s.pdfplumber_fallback and miner.useful and not turned:
-        crop = page.cropbox
-        mined = miner.runs(index, (crop.x0, crop.y0), s)
+    if trial.garbage and s.pdfplumber_fallback and miner.useful and not content.turned:
+        mined = miner.runs(index, content.crop_origin, s)
         if mined:
             retry = _Tally()
-            retry_rows = blocks_to_rows(page_to_blocks(mined, paths, clip, s), index, rect.height, s, retry)
+            retry_rows = blocks_to_rows(page_to_blocks(mined, content.paths, clip, s), index, rect.height, s, retry)
             if retry.garbage < trial.garbage:
                 retry.warnings.append(
                     f"page {index + 1}: its fonts lack Unicode mappings; the text was read through "
@@ -585,12 +611,13 @@ def pdf_to_lines(path: Path, settings: PdfSettings = PdfSettings()) -> PdfText:
         count = doc.page_count
         for index in range(count):
             try:
-                assembler.add_page(read_page(doc.load_page(index), index, settings, tally, miner))
-            except Exception as exc:
+                content = page_content(doc.load_page(index))
+            except MUPDF_ERRORS as exc:
                 raise ExtractError(
                     f"{path.name}: page {index + 1} cannot be read ({exc}); the file is damaged, "
                     "download it again", "damaged",
                 ) from exc
+            assembler.add_page(read_page(content, index, settings, tally, miner))
         repaired = doc.is_repaired
     finally:
         doc.close()

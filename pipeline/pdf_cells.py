@@ -17,12 +17,14 @@ The steps, top-down:
   with rulings left and right but one of top/bottom missing it is *open* (a
   row that a page break cut without drawing the border). Anything else is
   free text, one group per text line.
-- ``groups_to_blocks``: the reading order. Cells sorted by (top, left);
-  consecutive cells that share top and bottom are one row. A cell taller than
-  its neighbours (a label spanning sub-rows, ``委託事項1`` left of ①②③) sorts
-  before the sub-rows that start at its top, because it is further left, and
-  forms a row of its own: label first, then each sub-row, label then value.
-  Free text lines sort among the rows by their top.
+- ``groups_to_blocks``: the reading order, by one rule: cells sorted by
+  (top, left), and consecutive cells that share top and bottom are one row.
+  A cell taller than its neighbours (a label spanning sub-rows, ``委託事項1``
+  left of ①②③) sorts before the sub-rows that start at its top, because it
+  is further left, and forms a row of its own: the spanning label first, then
+  each sub-row, label then value. (A value spanning two stacked labels reads
+  after the first label and before the second.) Free text lines sort among
+  the rows by their top.
 
 Cells that hold no glyph are not seen at all: rows list the cells with text.
 
