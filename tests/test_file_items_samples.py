@@ -14,6 +14,7 @@ from pipeline.detect import detect_type
 from pipeline.layouts import text_to_lines
 from pipeline.split import split_documents
 from tests.gold import RAW, SAMPLES, score_rows
+from tests.test_layout_variants import VARIANTS
 
 TABLES = ("files", "outsourcing", "transfers")
 # stem → table → least correct values (every sample: all gold rows found, none spurious, nothing wrong)
@@ -24,8 +25,8 @@ FLOORS = {
 }
 
 
-def sample_tables(stem: str) -> tuple[dict[str, list[dict]], dict[str, list[str]]]:
-    lines = text_to_lines((RAW / f"{stem}.txt").read_text(encoding="utf-8"))
+def sample_tables(stem: str, variant=lambda text: text) -> tuple[dict[str, list[dict]], dict[str, list[str]]]:
+    lines = text_to_lines(variant((RAW / f"{stem}.txt").read_text(encoding="utf-8")))
     out: dict[str, list[dict]] = {t: [] for t in TABLES}
     warnings: dict[str, list[str]] = {}
     for n, doc in enumerate(split_documents(lines), start=1):
@@ -77,3 +78,13 @@ def test_item_numbers_are_unique_per_file(sample):
     for table, key in (("outsourcing", ("doc_id", "file_no", "item_no")), ("transfers", ("doc_id", "file_no", "kind", "item_no"))):
         keys = [tuple(r[k] for k in key) for r in tables[table]]
         assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+@pytest.mark.parametrize("stem", SAMPLES)
+def test_other_scrapers_layouts_lose_values_but_never_rows_or_truth(stem, variant):
+    """Without blank lines there are no page regions: interleaved items then share the whole part."""
+    tables, _ = sample_tables(stem, VARIANTS[variant])
+    for table in TABLES:
+        counts = score_rows(tables, stem, table).counts
+        assert (counts["rows_missing"], counts["rows_spurious"], counts["wrong"]) == (0, 0, 0), (table, counts)
