@@ -8,13 +8,13 @@ Two readings, by layout:
   are item M-1's tail when M-1's heading is missing (nothing was lost right
   before M, so the rows just above it are M-1's), else the previous item's.
   A run before the first heading is likewise the tail of M-1.
-- ``stream_blocks`` (PDF stream text): a clue belongs to the heading above it
-  on its page. A clue printed before the page's first heading belongs to that
-  heading, unless that heading's own run repeats the field; then it continues
-  the previous item (FORMS §5.3). A page holding several headings whose runs
-  then repeat a field (or whose headings are out of order) has its cells
-  interleaved (§5.4): its clues are pooled, and a field is given only when
-  each of its items shows the same value (``pooled_values``).
+- ``stream_blocks`` (PDF stream text): the clues between two headings are cut
+  where the form's logic allows (``item_splits``: an item shows each field
+  once); clues printed before their heading (FORMS §5.3) or continuing the
+  item above are told apart that way. A page holding several headings whose
+  items still repeat a field, or whose headings are out of order or back to
+  back, has its cells interleaved (§5.4): its clues are pooled, and a field
+  is given only when each of its items shows the same value (``pooled_values``).
 
 Checkbox halves are matched to method groups by option: each half joins the
 earliest group on its page (or the one continued from the page before) that
@@ -249,14 +249,14 @@ def pooled_values(members: Sequence[Block], clues: Sequence[Clue], fields: Seque
             continue
         for b in members:
             b.pool_had_values = True
-        groups: dict[str | None, list[Clue]] = defaultdict(list)
+        # A label that names its kind (②移転先における用途) is shared only by the items of that kind;
+        # on a page mixing kinds, a clue that names none fits no item for sure.
+        by_kind: dict[str | None, list[Clue]] = defaultdict(list)
         for c in found:
-            groups[c.item_kind if len(kinds) > 1 else None].append(c)
-        for kind, group in groups.items():
-            targets = [b for b in members if kind is None or b.kind == kind]
+            by_kind[c.item_kind if len(kinds) > 1 else None].append(c)
+        for kind, group in by_kind.items():
+            targets = [b for b in members if b.kind == kind] if len(kinds) > 1 else list(members)
             values = [c.value for c in group if c.value]
-            if kind is None and len(kinds) > 1:
-                targets = []
             if targets and len(values) == len(targets) and len(set(values)) == 1:
                 for b in targets:
                     b.values[column] = values[0]
@@ -295,8 +295,10 @@ def stream_groups(groups: list[Group], boxes: Sequence[Box]) -> None:
                     g.boxes.append(box)
                     break
             continue
-        before = [g for g in candidates if g.clue.index < box.index and g.clue.page == box.page]
-        (before[-1] if before else candidates[0]).boxes.append(box)
+        # A half that names no option goes to the group above it on its page, else the page's first.
+        on_page = [g for g in candidates if g.clue.page == box.page]
+        above = [g for g in on_page if g.clue.index < box.index]
+        (above[-1] if above else (on_page or candidates)[0]).boxes.append(box)
 
 
 def _candidate_groups(groups: Sequence[Group], box: Box) -> list[Group]:

@@ -315,3 +315,31 @@ def test_table_rows_after_a_gap_before_a_missing_number_are_its_tail():
     assert [(r["item_no"], r["title"], r["handlers"], r["contractor"]) for r in got.outsourcing] == [
         (7, "共同処理業務", None, None), (8, None, "50人以上100人未満", "株式会社テスト"),
         (9, "宛名システム運用保守業務", None, None)]
+
+
+COUNT_CASES = [
+    # (case, 委託 part lines, expected (outsourcing, outsourcing_count), warning fragment or None)
+    ("a whole slot", [*OUT_HEAD, "( 2 ) 件", "委託事項1 A", "①委託内容 a", "委託事項2 B", "①委託内容 b"], (True, 2), None),
+    ("a slot split from its number, agreeing with the items (F:835–855)",
+     ["委託事項1 A", "①委託内容 a", "委託の有無 ※", "(", ")　件", "委託する", "2", "委託事項2 B", "①委託内容 b"], (True, 2),
+     "printed apart"),
+    ("a split slot whose number disagrees is not read",
+     ["委託事項1 A", "①委託内容 a", "委託の有無 ※", "(", ")　件", "委託する", "3"], (True, None), None),
+    ("委託しない declares none", ["4.特定個人情報ファイルの取扱いの委託", "委託の有無 ※", "[ 委託しない ] <選択肢>"], (False, 0), None),
+]
+
+
+@pytest.mark.parametrize("case, part, expected, warning", COUNT_CASES, ids=[c[0] for c in COUNT_CASES])
+def test_outsourcing_flag_and_count(case, part, expected, warning):
+    got = tables(FILE_HEAD, part, form="key")
+    f = got.files[0]
+    assert (f["outsourcing"], f["outsourcing_count"]) == expected
+    if warning:
+        assert any(warning in w for w in got.warnings)
+
+
+def test_unreadable_provision_ticks_leave_counts_null():
+    page = [*TR_HEAD, "( ○27", "] 移転を行っている (", "] 提供を行っている 11 ) 件", ") 件 [", "] 行っていない", "[ ○"]
+    got = tables(FILE_HEAD, page)
+    assert (got.files[0]["provision_count"], got.files[0]["transfer_count"]) == (None, None)
+    assert any("提供・移転の有無" in w for w in got.warnings)
