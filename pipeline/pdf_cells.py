@@ -212,11 +212,14 @@ def lines_to_runs(lines: Iterable[dict], s: PdfSettings) -> list[Run]:
     runs: list[Run] = []
     for line in lines:
         spans = line["spans"]
-        chars = spans[0]["chars"] if len(spans) == 1 else [c for span in spans for c in span["chars"]]
+        if len(spans) == 1:
+            chars, size = spans[0]["chars"], spans[0]["size"] or 1.0
+        else:
+            chars = [c for span in spans for c in span["chars"]]
+            size = max(span["size"] for span in spans) or 1.0
         if not chars:
             continue
         text = "".join([c["c"] for c in chars])
-        size = max(span["size"] for span in spans) or 1.0
         if _DOUBLED.search(text) or len(text) != len(chars):
             runs += glyphs_to_runs(chars, size, s)
         elif _BRACKET.search(text):
