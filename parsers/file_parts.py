@@ -42,6 +42,7 @@ _NOT_A_NAME = re.compile(
 )
 _NAME_MAX = 60  # characters; a longer line is prose
 _OPEN_SLOT = re.compile(r"^\(\s*$")
+_OPTION_ITEMS = re.compile(r"<\s*選択肢\s*>|(?<!\(\s*)(?<![\d,])\d{1,2}\s?\)\s*[^\s()]+")
 _CLOSE_SLOT = re.compile(r"^\)\s*件$")
 
 
@@ -166,7 +167,7 @@ def outsourcing_count(
 ) -> int | None:
     """The declared 委託 ( N ) 件, from one whole slot; a slot split from its number only when the items agree."""
     lo, hi = span
-    found = {n for i in range(lo, hi) if (n := parse_count(lines[i].text)) is not None}
+    found = {n for i in range(lo, hi) for cell in lines[i].cells if (n := slot_count(cell)) is not None}
     if len(found) == 1:
         return found.pop()
     if len(found) > 1:
@@ -184,6 +185,17 @@ def outsourcing_count(
                         "it matches the 委託事項 headings")
         return lone[0]
     return None
+
+
+def slot_count(text: str) -> int | None:
+    """A ( N ) 件 slot's count, the option list printed beside it (``1) 委託する 2) 委託しない``) set aside.
+
+    >>> slot_count("[ 委託する ] <選択肢> 1) 委託する 2) 委託しない ( 5 ) 件"), slot_count("(12) 件")
+    (5, 12)
+    >>> slot_count("( ) 件") is None, slot_count("( 5 ) 件 7") is None
+    (True, True)
+    """
+    return parse_count(_OPTION_ITEMS.sub(" ", text)) if text else None
 
 
 def provision_counts(

@@ -343,3 +343,21 @@ def test_unreadable_provision_ticks_leave_counts_null():
     got = tables(FILE_HEAD, page)
     assert (got.files[0]["provision_count"], got.files[0]["transfer_count"]) == (None, None)
     assert any("提供・移転の有無" in w for w in got.warnings)
+
+
+def test_rows_of_our_pdf_reader():
+    """One Line per table row, label cell first; a spanning heading and title come first (test_pdf_roundtrip)."""
+    rows = ["1.特定個人情報ファイル名\tテスト情報ファイル", "②対象となる本人の数\t[ 1万人未満 ]", "3.特定個人情報の入手・使用",
+            "4.特定個人情報ファイルの取扱いの委託", "委託の有無 ※\t[ 委託する ] <選択肢> 1) 委託する 2) 委託しない ( 1 ) 件",
+            "委託事項1", "システムの運用保守", "①委託内容\t福祉医療システムの運用保守",
+            "②委託先における取扱者数\t[ 10人以上50人未満 ]", "③委託先名\t株式会社日立製作所", "再委託",
+            "④再委託の有無 ※\t[ 再委託する ]", "⑤再委託の許諾方法\t書面による承認", "⑥再委託事項\tシステムの保守"]
+    got = tables(rows, form="key")
+    assert got.files[0]["outsourcing_count"] == 1 and got.files[0]["persons"] == "1万人未満"
+    assert got.outsourcing == [{
+        "file_no": 1, "item_no": 1, "title": "システムの運用保守", "description": "福祉医療システムの運用保守",
+        "scope": None, "persons": None, "persons_min": None, "persons_max": None, "handlers": "10人以上50人未満",
+        "handlers_min": 10, "handlers_max": 50, "delivery_methods": None, "contractor": "株式会社日立製作所",
+        "contractor_raw": "株式会社日立製作所", "subcontracting": True, "subcontract_approval": "書面による承認",
+        "subcontract_items": "システムの保守",
+    }]
