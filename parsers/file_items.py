@@ -93,7 +93,7 @@ def file_tables(
         out.warnings.append(f"file tables: bad section Ⅱ span {span!r}; no file rows")
         return out
     ordered = is_table_export(lines, lo, hi, settings)
-    spans = file_spans(lines, (lo, hi))
+    spans = file_spans(lines, (lo, hi), out.warnings)
     for file_no, (flo, fhi) in enumerate(spans, start=1):
         prefix = f"file {file_no}: " if len(spans) > 1 else ""
         warnings: list[str] = []

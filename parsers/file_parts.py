@@ -20,6 +20,8 @@ from parsers.fields import find_labels, selections_in_range
 from parsers.item_clues import LabelSet, head_of, squash
 from parsers.item_fields import (
     AFTER_TRANSFER_HEADING,
+    BASIC_INFO_LABEL,
+    FILE_KIND_LABEL,
     FILE_NAME_LABEL,
     GROUP_HEAD,
     OUTSOURCING,
@@ -56,14 +58,26 @@ class FileParts:
     transfers: tuple[int, int]
 
 
-def file_spans(lines: Sequence[Line], span: tuple[int, int]) -> list[tuple[int, int]]:
-    """One span per ``1.特定個人情報ファイル名`` label in section Ⅱ; the first starts at the section."""
+def file_spans(lines: Sequence[Line], span: tuple[int, int], warnings: list[str]) -> list[tuple[int, int]]:
+    """One span per ``1.特定個人情報ファイル名`` label in section Ⅱ; the first starts at the section.
+
+    A later label counts only with its own ``2.基本情報`` part: Ⅲ repeats the
+    file name label too (FORMS §3), and a section end drawn too late must not
+    make it a file.
+    """
     lo, hi = span
     starts = [h.index for h in find_labels(lines, FILE_NAME_LABEL, lo, hi)]
     if not starts:
         return [(lo, hi)] if hi > lo else []
     starts[0] = lo
-    return [(s, e) for s, e in zip(starts, [*starts[1:], hi])]
+    spans = list(zip(starts, [*starts[1:], hi]))
+    kept = [spans[0]]
+    for s, e in spans[1:]:
+        if find_labels(lines, BASIC_INFO_LABEL, s, e) or find_labels(lines, FILE_KIND_LABEL, s, e):
+            kept.append((s, e))
+        else:
+            warnings.append(f"a 特定個人情報ファイル名 label at line {s + 1} has no 2.基本情報 after it; not read as a file")
+    return kept
 
 
 def file_name(lines: Sequence[Line], lo: int, hi: int) -> str | None:

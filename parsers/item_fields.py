@@ -99,7 +99,8 @@ GROUP_HEAD = re.compile(rf"^(?:{_WORDS})\s*\d{{1,2}}{_RANGE_TAIL}")
 # Section Ⅱ's own numbered headings (``4.特定個人情報ファイルの取扱いの委託``) and annex titles.
 SUBSECTION = re.compile(r"^\d{1,2}\s?\.\s?(?:特定個人情報|基本情報|備考)|^\(?別添\s?\d|^\(?別紙\s?\d")
 FILE_NAME_LABEL = "1.特定個人情報ファイル名"
-FILE_PERSONS_LABEL = "②対象となる本人の数"
+BASIC_INFO_LABEL = "2.基本情報"
+FILE_KIND_LABEL = "①ファイルの種類"
 # Where a file's 3. (入手・使用), 4. (委託), 5. (提供・移転) and 6. (保管・消去) parts begin.
 USE_HEADING = re.compile(r"^3\s?\.\s?特定個人情報の入手")
 OUTSOURCING_HEADING = re.compile(r"^4\s?\.\s?特定個人情報ファイルの取扱いの委託")

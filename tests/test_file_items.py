@@ -361,3 +361,11 @@ def test_rows_of_our_pdf_reader():
         "contractor_raw": "株式会社日立製作所", "subcontracting": True, "subcontract_approval": "書面による承認",
         "subcontract_items": "システムの保守",
     }]
+
+
+def test_risk_section_repeating_the_file_name_label_is_no_file():
+    risk = ["Ⅲ 特定個人情報ファイルの取扱いプロセスにおけるリスク対策", "1.特定個人情報ファイル名", "テスト情報ファイル",
+            "2.特定個人情報の入手(情報提供ネットワークシステムを通じた入手を除く。)", "リスク1: 目的外の入手が行われるリスク"]
+    got = tables(FILE_HEAD, OUTSOURCING_PAGE, risk)
+    assert [f["file_name"] for f in got.files] == ["テスト情報ファイル"]
+    assert any("not read as a file" in w for w in got.warnings)
