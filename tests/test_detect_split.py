@@ -132,3 +132,16 @@ def test_cover_without_title_line_starts_after_the_previous_documents_last_chang
     docs = split_documents(text_to_lines(text))
     assert [doc[0].text for doc in docs[1:]] == ["公表日"]
     assert docs[0][-1].text.endswith("事後")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp932", "euc_jp"])
+def test_every_encoding_gives_the_same_documents(tmp_path, encoding):
+    from pipeline.read import Source
+    from pipeline.run import parse_source
+
+    path = tmp_path / "two.txt"
+    path.write_bytes((BASIC + FULL).encode(encoding))
+    tables = parse_source(Source(path, "two.txt")).tables
+    assert tables["errors"] == []
+    assert [(d["doc_id"], d["assessment_type"], d["title"]) for d in tables["documents"]] == [
+        ("two#1", "basic", "住民基本台帳に関する事務"), ("two#2", "full", "住民基本台帳に関する事務")]
