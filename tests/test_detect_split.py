@@ -140,7 +140,9 @@ def test_every_encoding_gives_the_same_documents(tmp_path, encoding):
     from pipeline.run import parse_source
 
     path = tmp_path / "two.txt"
-    path.write_bytes((BASIC + FULL).encode(encoding))
+    # EUC-JP has no circled digits; the label still matches without them.
+    text = BASIC + FULL if encoding != "euc_jp" else (BASIC + FULL).replace("①", "")
+    path.write_bytes(text.encode(encoding))
     tables = parse_source(Source(path, "two.txt")).tables
     assert tables["errors"] == []
     assert [(d["doc_id"], d["assessment_type"], d["title"]) for d in tables["documents"]] == [
