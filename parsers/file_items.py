@@ -61,13 +61,6 @@ from pipeline.lines import Line
 
 ANNEX = re.compile(r"別添\s?\d|別紙\s?\d")
 METHOD_COLUMN = {OUTSOURCING: "delivery_methods", PROVISION: "methods", TRANSFER: "methods"}
-OUTSOURCING_COLUMNS = (
-    "title", "description", "scope", "persons", "handlers", "delivery_methods", "contractor",
-    "subcontracting", "subcontract_approval", "subcontract_items",
-)
-TRANSFER_COLUMNS = (
-    "recipient", "legal_basis", "purpose", "information", "persons", "scope", "methods", "timing",
-)
 
 
 @dataclass
@@ -177,9 +170,7 @@ def read_items(
     scanner = Scanner(lines, fields, choices, vocab, ordered, settings, options.OUTSOURCING,
                       cells_complete=any("" in line.cells for line in lines[lo:hi]))
     scan = scanner.scan(lo, hi) if hi > lo else RegionScan()
-    options_of = {OUTSOURCING: METHOD_OPTIONS[OUTSOURCING], PROVISION: METHOD_OPTIONS[PROVISION],
-                  TRANSFER: METHOD_OPTIONS[TRANSFER]}
-    groups = make_groups(scan.clues, options_of)
+    groups = make_groups(scan.clues, METHOD_OPTIONS)
     if ordered:
         blocks, found = ordered_blocks(scan, kinds)
         pools: dict[int, list[Block]] = {}

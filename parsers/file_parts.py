@@ -16,7 +16,7 @@ import regex as re
 
 from normalizers.counts import parse_count
 from parsers import options
-from parsers.fields import find_labels, selections_in_range
+from parsers.fields import CIRCLED, find_labels, selections_in_range
 from parsers.item_clues import LabelSet, head_of, squash
 from parsers.item_fields import (
     AFTER_TRANSFER_HEADING,
@@ -114,7 +114,7 @@ def file_parts(
     lines: Sequence[Line], lo: int, hi: int, outsourcing_fields: Sequence[ItemField]
 ) -> FileParts:
     """Where the file's 委託 part and 提供・移転 part lie (empty spans when the form prints none)."""
-    out_labels = LabelSet(f for f in outsourcing_fields if f.label[0] in "①②③④⑤⑥⑦⑧⑨")
+    out_labels = LabelSet(f for f in outsourcing_fields if f.label[0] in CIRCLED)
     tr_labels = LabelSet(TRANSFERS)
     use, out, tr, end = [], [], [], []
     for i in range(lo, hi):

@@ -356,7 +356,8 @@ def pooled_checkboxes(members: Sequence[Block], groups: Sequence[Group], boxes: 
         b.values[column_of[b.kind]] = list(shared)
 
 
-def make_groups(clues: Sequence[Clue], options_of: dict[str | None, tuple[str, ...]]) -> list[Group]:
+def make_groups(clues: Sequence[Clue], options_of: dict[str, tuple[str, ...]]) -> list[Group]:
+    """One checkbox group per method label (⑥提供方法, ⑥移転方法, ④委託先への…提供方法)."""
     return [
         Group(c, options_of[c.item_kind or OUTSOURCING]) for c in clues if c.kind == "checkbox" and c.source == LABEL
     ]

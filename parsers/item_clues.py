@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from normalizers.text import join_lines
-from parsers.fields import label_pattern, selection_in
+from parsers.fields import CIRCLED, label_pattern, selection_in
 from parsers.item_fields import (
     FILE_LABELS,
     GROUP_HEAD,
@@ -115,7 +115,7 @@ class LabelSet:
     def at_end(self, text: str) -> tuple[ItemField, str] | None:
         """(field, text before) when a circled-number label ends the line after its value."""
         for f in self.fields:
-            if not f.label[0] in "①②③④⑤⑥⑦⑧⑨":
+            if f.label[0] not in CIRCLED:
                 continue
             m = self._at_end[f.label].search(text)
             if m and m.start() > 0:
