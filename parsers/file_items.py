@@ -90,7 +90,8 @@ def file_tables(
     for file_no, (flo, fhi) in enumerate(spans, start=1):
         prefix = f"file {file_no}: " if len(spans) > 1 else ""
         warnings: list[str] = []
-        row, outsourcing, transfers = read_file(lines, flo, fhi, fields, form, ordered, settings, warnings)
+        row, outsourcing, transfers = read_file(lines, flo, fhi, fields, form, ordered, settings, warnings,
+                                                first=file_no == 1)
         row = {"file_no": file_no, **row}
         out.files.append(row)
         out.outsourcing.extend({"file_no": file_no, **r} for r in outsourcing)
@@ -115,6 +116,7 @@ def read_file(
     ordered: bool,
     settings: ItemSettings,
     warnings: list[str],
+    first: bool = True,
 ) -> tuple[dict, list[dict], list[dict]]:
     """One file's ``files`` row (without file_no) and its item rows."""
     parts = file_parts(lines, lo, hi, fields)
@@ -123,7 +125,7 @@ def read_file(
                                     warnings)
     out_rows = [outsourcing_row(b, form) for b in unique_blocks(out_blocks, warnings) if has_content(b)]
     tr_rows = [transfer_row(b) for b in unique_blocks(tr_blocks, warnings) if has_content(b)]
-    persons = head_persons(lines, lo, head_end(lines, parts), warnings)
+    persons = head_persons(lines, lo, head_end(lines, parts), first, warnings)
     flag = outsourcing_flag(lines, parts.outsourcing, warnings)
     if flag is None and out_rows:
         flag = True  # the form prints 委託事項 blocks only for 委託する (K lost the flag itself)

@@ -148,9 +148,14 @@ def file_parts(
     )
 
 
-def head_persons(lines: Sequence[Line], lo: int, hi: int, warnings: list[str]) -> str | None:
-    """②対象となる本人の数 of Ⅱ.2: the one 対象となる本人の数 selection before 3. (入手・使用)."""
-    values = {choice for _, choice in selections_in_range(lines, options.PERSONS, lo, hi)}
+def head_persons(lines: Sequence[Line], lo: int, hi: int, first: bool, warnings: list[str]) -> str | None:
+    """②対象となる本人の数 of Ⅱ.2: the one 対象となる本人の数 selection before 3. (入手・使用).
+
+    The first file's may be printed just before the Ⅱ heading, on its page (FORMS §5.3); Ⅰ uses
+    no option of that list, so the page start is a safe bound.
+    """
+    start = _page_start(lines, lo, 0) if first and 0 <= lo < len(lines) else lo
+    values = {choice for _, choice in selections_in_range(lines, options.PERSONS, start, hi)}
     if len(values) == 1:
         return values.pop()
     if len(values) > 1:

@@ -369,3 +369,10 @@ def test_risk_section_repeating_the_file_name_label_is_no_file():
     got = tables(FILE_HEAD, OUTSOURCING_PAGE, risk)
     assert [f["file_name"] for f in got.files] == ["テスト情報ファイル"]
     assert any("not read as a file" in w for w in got.warnings)
+
+
+def test_file_persons_printed_just_before_the_section_heading():
+    before = ["7.他の評価実施機関", "<選択肢>", "[ 10万人以上100万人未満"]
+    lines = lines_of(before + [line for line in FILE_HEAD if "1万人以上10万人未満" not in line])
+    got = file_tables(lines, (len(before), len(lines)), "full")
+    assert got.files[0]["persons"] == "10万人以上100万人未満"
