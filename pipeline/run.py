@@ -14,8 +14,8 @@ from pipeline.layouts import text_to_lines
 from pipeline.lines import Line
 from pipeline.pdf import pdf_to_lines
 from pipeline.read import Source, decode_text, find_sources, sha256_of
-from pipeline.split import split_documents
 from pipeline.schema import TABLES
+from pipeline.split import split_documents
 
 
 @dataclass
@@ -58,7 +58,7 @@ def parse_source(source: Source) -> SourceResult:
     except PipelineError as exc:
         result.error(source, exc)
         return result
-    except Exception as exc:  # a bug must not cost the other sources their rows
+    except Exception as exc:  # noqa: BLE001 - a bug must not cost the other sources their rows
         result.error(source, PipelineError(f"{source.relative}: internal error {exc!r}; please report it",
                                            type(exc).__name__))
         return result
@@ -68,7 +68,7 @@ def parse_source(source: Source) -> SourceResult:
             parse_document(source, data, doc_id, doc_lines, source_warnings, result)
         except PipelineError as exc:
             result.error(source, exc, doc_id)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - one document's bug must not cost the others
             where = traceback.extract_tb(exc.__traceback__)[-1]
             result.error(source, ParseError(
                 f"{doc_id}: internal parser error {exc!r} at {Path(where.filename).name}:{where.lineno}; "

@@ -16,7 +16,6 @@ from parsers.spec import DECLARATION
 from pipeline.detect import cover_line_type, title_type
 from pipeline.lines import Line
 
-
 _ROW_END = re.compile(r"(?:^|\s)事[前後]$")
 
 

@@ -3,7 +3,7 @@ import pytest
 
 from pipeline.read import Source
 from pipeline.run import merge, parse_source
-from tests.gold import RAW, SAMPLES, change_recall, score_documents, score_rows
+from tests.gold import RAW, SAMPLES, score_documents
 
 
 @pytest.fixture(scope="module")

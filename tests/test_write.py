@@ -4,9 +4,9 @@ import datetime
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline import write
 from pipeline.errors import WriteError
 from pipeline.schema import TABLES, column_names
-from pipeline import write
 from pipeline.write import write_tables
 
 CONTRACT = {
@@ -57,7 +57,8 @@ def test_crash_mid_write_leaves_previous_file(tmp_path, monkeypatch):
     write_tables({"documents": [{"doc_id": "old#1"}]}, tmp_path)
 
     def crash(table, where):
-        open(where, "wb").write(b"half a file")
+        with open(where, "wb") as half:
+            half.write(b"half a file")
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(write.pq, "write_table", crash)
