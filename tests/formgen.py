@@ -188,6 +188,8 @@ class Assessment:
     handlers_500_or_more: bool | None = None
     handlers_as_of: date | None = None
     serious_incident: bool | None = None
+    threshold_result: str = "基礎項目評価の実施が義務付けられる"  # basic Ⅲ
+    submitted_forms: str = FORM_KINDS[0]  # basic Ⅳ1
     systems: tuple[System, ...] = ()
     files: tuple[PersonalFile, ...] = ()
     reasons: tuple[str, str] = ("", "")  # full Ⅰ4 ①②
@@ -560,9 +562,9 @@ def basic_elements(a: Assessment) -> list:
           row("いつ時点の計数か", f"{p.date(a.handlers_as_of)} 時点"), head("３．重大事故"),
           p.choice_row("過去1年以内に、評価実施機関において特定個人情報に関する重大事故が発生したか",
                        INCIDENT[0 if a.serious_incident else 1], INCIDENT, beside=True),
-          Text("Ⅲ　しきい値判断結果"), head("しきい値判断結果"), row("基礎項目評価の実施が義務付けられる", edges=(LEFT, RIGHT)),
+          Text("Ⅲ　しきい値判断結果"), head("しきい値判断結果"), row(a.threshold_result, edges=(LEFT, RIGHT)),
           Text("Ⅳ　リスク対策"), head("１．提出する特定個人情報保護評価書の種類"),
-          row(Box((f"[ {FORM_KINDS[0]} ]", "＜選択肢＞", Packed(numbered(FORM_KINDS)),
+          row(Box((f"[ {a.submitted_forms} ]", "＜選択肢＞", Packed(numbered(FORM_KINDS)),
                    ("2)又は3)を選択した評価実施機関については、それぞれ重点項目評価書又は全項目評価書において、"
                    "リスク対策の詳細が記載されている。"))), edges=(LEFT, RIGHT)),
           head("２．特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）"),
@@ -1160,4 +1162,28 @@ FULL = Assessment(
     footer="- {n} -",
 )
 
-SAMPLES = {"basic": BASIC, "key": KEY, "full": FULL}
+TAX_BASIC = Assessment(
+    form="basic", stem="minamikazami-juminzei-basic", stamp="令和6年4月　様式2", assessment_no=5,
+    title="個人住民税の賦課徴収に関する事務", entity="南風見町", organization="南風見町長", published_on=date(2024, 9, 30),
+    notes="令和５年度に発生した重大事故を受け、重点項目評価を併せて実施している。",
+    affair_name="個人住民税の賦課徴収に関する事務",
+    affair_content=("地方税法及び南風見町税条例に基づき、個人町民税及び個人県民税の賦課及び徴収を行う。",
+                    "・給与支払報告書、公的年金等支払報告書及び申告書の受付", "・課税台帳の作成及び税額の決定",
+                    "・納税通知書及び特別徴収税額通知書の送付", "・納付の管理及び滞納整理", "・所得証明書等の交付"),
+    system_names="住民税システム、収納管理システム、滞納管理システム、団体内統合宛名システム、中間サーバー",
+    file_names=("住民税情報ファイル",),
+    number_basis="番号法第９条第１項　別表の２４の項、主務省令第１６条",
+    network_linkage="実施する", linkage_basis="（情報提供の根拠）番号法第１９条第８号に基づく主務省令第２条の表の各項",
+    department="税務課", department_head="税務課長",
+    target_population="1万人以上10万人未満", target_population_as_of=date(2024, 7, 1),
+    handlers_500_or_more=False, handlers_as_of=date(2024, 7, 1), serious_incident=True,
+    threshold_result="基礎項目評価及び重点項目評価の実施が義務付けられる", submitted_forms=FORM_KINDS[1],
+    changes=(
+        Change(date(2019, 5, 1), "Ⅰ－５－②所属長の役職名", "税務課長　南　太郎", "税務課長", "事後", None),
+        Change(date(2023, 12, 1), "Ⅱ－３ 重大事故", "発生なし", "発生あり", "事前", "重大事故の発生による"),
+        Change(None, "Ⅳ リスク対策", "―", "重点項目評価書を併せて提出", "事前", "重大事故の発生による"),
+    ),
+    border="filled", ticks=("glyph",), frames=(True,), continuation="closed", footer="{n}",
+)
+
+SAMPLES = {"basic": BASIC, "key": KEY, "full": FULL, "basic-tax": TAX_BASIC}
