@@ -35,9 +35,16 @@ def is_latin_gap(before: str, after: str) -> bool:
     Only between Latin words (a clause mark may end the first); Japanese text
     wraps anywhere and has no spaces to restore.
 
+    A break between two digits wrapped one number (``令和5年1`` / ``1月20日``) and is
+    no space either.
+
     >>> is_latin_gap("d", "J"), is_latin_gap(",", "w"), is_latin_gap("通", "J"), is_latin_gap("-", "A")
     (True, True, False, False)
+    >>> is_latin_gap("1", "1"), is_latin_gap("s", "1")
+    (False, True)
     """
+    if before.isdecimal() and after.isdecimal():
+        return False
     return (is_latin_word_char(before) or before in LATIN_CLAUSE_END) and is_latin_word_char(after)
 
 
