@@ -270,6 +270,24 @@ def _boundary_positions(lines: Sequence[Line], depth: int) -> list[list[int]]:
     return [sorted(set(idx[:depth] + idx[-depth:])) for idx in regions.values()]
 
 
+def numbered_lines_anywhere(lines: Sequence[Line], settings: LayoutSettings) -> set[int]:
+    """Page numbers of an unmistakable shape (``- 8 -``, ``8 / 40``, ``Page 8``) wherever they stand.
+
+    Extractors that print no blank lines between pages (pdfplumber) leave them
+    mid-stream; a bare digit is never taken here, it may be data.
+    """
+    hits: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        found = _page_number(line.text)
+        if found and found[0] != "bare":
+            hits[found[0]].append((i, i, found[1]))
+    drop: set[int] = set()
+    for shape_hits in hits.values():
+        if len(shape_hits) >= settings.furniture_min_repeats and _is_page_numbering(shape_hits, bare=False):
+            drop.update(i for _, i, _ in shape_hits)
+    return drop
+
+
 def furniture_positions(lines: Sequence[Line], settings: LayoutSettings) -> set[int]:
     """Indexes of page headers/footers: lines at region boundaries that recur page after page.
 
@@ -281,9 +299,10 @@ def furniture_positions(lines: Sequence[Line], settings: LayoutSettings) -> set[
     a repeated table header may also be the first page's real header. Any
     doubt (one number out of order) keeps every line.
     """
+    drop = numbered_lines_anywhere(lines, settings)
     regions = _boundary_positions(lines, settings.furniture_depth)
     if len(regions) < settings.furniture_min_repeats:
-        return set()
+        return drop
     numbered: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     repeated: dict[str, list[int]] = defaultdict(list)
     seen_in_region: dict[str, set[int]] = defaultdict(set)
@@ -297,7 +316,6 @@ def furniture_positions(lines: Sequence[Line], settings: LayoutSettings) -> set[
                 repeated[text].append(i)
                 seen_in_region[text].add(r)
     share = settings.furniture_min_share * len(regions)
-    drop: set[int] = set()
     for shape, hits in numbered.items():
         bare = shape == "bare"
         enough = len(hits) >= settings.furniture_min_repeats and (not bare or len(hits) >= share)

@@ -491,3 +491,13 @@ def test_pdf_stream_samples(sample, name, first):
     assert not any(re.search(r"\[\s+○\s+\]|\[\s*〇\s*\]", line.text) for line in lines)
     raw_count = sum(1 for raw in text.splitlines() if raw.strip())
     assert len(lines) == raw_count  # nothing cut, joined or dropped: no boilerplate, furniture or spacing here
+
+
+def test_dashed_page_numbers_go_even_without_page_breaks():
+    text = "\n".join(["特定個人情報保護評価書(基礎項目評価書)", "a", "- 1 -", "b", "- 2 -", "c", "- 3 -", "7"])
+    assert [line.text for line in text_to_lines(text)] == ["特定個人情報保護評価書(基礎項目評価書)", "a", "b", "c", "7"]
+
+
+def test_dashed_numbers_out_of_order_stay():
+    text = "\n".join(["特定個人情報保護評価書(基礎項目評価書)", "- 3 -", "b", "- 2 -", "c", "- 1 -"])
+    assert len(text_to_lines(text)) == 6
