@@ -24,6 +24,8 @@ _ORGANIZATION_END = re.compile(r"(?:長|知事|長官|委員会)$")
 _ENTITY = re.compile(r"^\s*([^、。\s]{1,40}?)は、")
 _DIGITS = re.compile(r"^\d{1,4}$")
 _NAME_CHARS = re.compile(r"\p{L}{2}")
+_TITLE_MAX = 80
+_ORGANIZATION_MAX = 40
 _NUMBER_THEN_TITLE = re.compile(r"^(\d{1,4})\s+(\S.*)$")
 _DATE_LINE_MAX = 24  # characters: a date with 時点/現在/(予定) around it, not a sentence
 
@@ -40,6 +42,17 @@ def clean_title(text: str | None) -> str | None:
 def is_cover_label(text: str) -> bool:
     key = label_key(text)
     return any(key.startswith(label_key(label)) for label in COVER_LABELS)
+
+
+def is_short_name(text: str, longest: int) -> bool:
+    """A name, not a sentence (特記事項 prose sits next to cover labels in stream text) nor a label."""
+    return (
+        len(text) <= longest
+        and bool(_NAME_CHARS.search(text))
+        and "。" not in text
+        and not is_cover_label(text)
+        and not looks_structural(text)
+    )
 
 
 def form_version(lines: Sequence[Line], assessment_type: str, warnings: list[str]) -> str | None:
@@ -70,7 +83,7 @@ def number_and_title(lines: Sequence[Line]) -> tuple[int | None, str | None]:
             number = int(value)
     for hit in find_labels(lines, "評価書名"):
         value = clean_title(value_after(lines, hit))
-        if value and not is_cover_label(value) and not is_date_line(value) and not _DIGITS.match(value):
+        if value and is_short_name(value, _TITLE_MAX) and not is_date_line(value):
             title = value
     if number is None:
         digits = {line.text for line in lines if _DIGITS.match(line.text)}
@@ -130,8 +143,7 @@ def organization(lines: Sequence[Line]) -> str | None:
     """評価実施機関名: the value next to its label, else the cover's unique name ending in 長."""
     for hit in find_labels(lines, "評価実施機関名"):
         value = value_after(lines, hit)
-        if value and _NAME_CHARS.search(value) and not is_cover_label(value) and not is_date_line(value) \
-                and len(value) <= 40:
+        if value and is_short_name(value, _ORGANIZATION_MAX) and not is_date_line(value):
             return value
     start, end = declaration_span(lines)
     names = {

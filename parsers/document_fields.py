@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex as re
+
 from normalizers.dates import date_problem, parse_date
 from parsers.fields import Hit, find_labels, selection_in, selections_in_range, value_after
 from parsers.options import BOOLEANS
 from parsers.spec import Field
 from pipeline.lines import Line
 
+_LETTERS = re.compile(r"\p{L}")
 LABEL_PREFIX = 14  # characters of a long question label that identify it when the rest wrapped
 
 
@@ -46,7 +49,9 @@ def field_value(lines: Sequence[Line], field: Field, span: tuple[int, int] | Non
         return None
     hit = hits[field.occurrence]
     if field.kind == "text":
-        return value_after(lines, hit, span[1])
+        # In stream text the line after a label is as often the next label's value
+        # as its own, so an untyped value counts only on the label's own line (cell).
+        return hit.rest if hit.rest and _LETTERS.search(hit.rest) else None
     if field.kind in ("choice", "bool"):
         choice = choice_for_label(lines, hit, field.options, span, field.column, warnings)
         return BOOLEANS.get(choice) if field.kind == "bool" and choice else choice

@@ -200,24 +200,10 @@ GAP_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], 
      ("変更箇所 rows with an empty cell (変更日, 変更前 or 説明) reach parsers/changes.py with 5 cells: pipeline/pdf.py "
      "drops a row's empty cells from its Line, and the table reader maps only rows with the header's 6 columns "
      "(warning 'table lines do not line up'), so 項目/変更前/変更後/説明 are null")),
-    ("complete", ALL, ("pdf",), ("changes.changed_on",),
-     ("a 変更日 wrapped inside a number in its narrow cell (令和5年1|1月20日) is joined with a space "
-     "(normalizers.text.join_lines: is_latin_gap counts digit|digit as a Latin word gap), so parse_date sees "
-     "'令和5年1 1月20日' and the date is null")),
     ("complete", ("full",), ("pdf",), ("files.rows", "outsourcing.rows", "transfers.rows"),
      ("no section Ⅱ: pipeline/pdf.py furniture_positions drops 'Ⅱ 特定個人情報ファイルの概要', printed at the "
      "top of each file's first page (2 files → 2 pages, same height), as a running header "
      "(furniture_min_pages=2); the parser warns 'section Ⅱ … not found; no file rows'")),
-    ("wrong", ("basic", "basic-tax", "key"), STREAM, ("documents.affair_name",),
-     ("stream order: parsers/document_fields.value_after takes the line the content stream has after ①事務の名称: "
-      "a line of ②事務の概要/内容 ('的に行うため、次の事務を行う。', '(1)児童手当の認定請求の受付及び認定') or the "
-      "bare page number '2' of the page footer")),
-    ("wrong", ("basic-tax",), STREAM, ("documents.organization",),
-     ("stream order: parsers/cover takes the 特記事項 text printed next in the stream as 評価実施機関名 "
-      "(FORMS §5.1: only a typed candidate, e.g. a name ending in 長, unique in the region)")),
-    ("wrong", ("key", "full"), STREAM, ("documents.department",),
-     ("stream order: parsers/document_fields.value_after takes the next stream line after ①部署, a heading or "
-     "system name ('システム1', '団体内統合宛名システム')")),
     ("wrong", ("key",), STREAM, ("documents.file_names", "files.file_name"),
      ("stream order: parsers/file_parts.file_name takes '平成28年1月1日' (the ⑥使用開始日 value printed next "
      "in the stream) as the Ⅱ1 file name, and file_names falls back on it; a file name must end in ファイル, "
@@ -225,14 +211,9 @@ GAP_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], 
     ("wrong", ("key",), STREAM, ("transfers.information",),
      ("stream order: parsers/item_fields gives 提供先1 ③提供する情報 the next stream line '保育所等の利用者', the "
      "⑤範囲 of 移転先1 (another block)")),
-    ("wrong", ("full",), STREAM, ("documents.title",),
-     "stream order: parsers/cover takes the 特記事項 text (which begins with the affair name) as 評価書名"),
     ("wrong", ("key", "full"), PLUMBER, ("outsourcing.subcontract_approval",),
      ("pdfplumber layout: a value wrapped onto a second line with nothing in the label column keeps only its "
      "first line (parsers/item_fields), e.g. '…書面で提出させ、市が' without '承認する。'")),
-    ("wrong", ("full",), PLUMBER, ("outsourcing.subcontract_items",),
-     ("pdfplumber layout: the page-number footer '- 8 -' under an empty ⑨再委託事項 at the page bottom is taken "
-     "as its value; page-number lines are not dropped from text sources (pipeline/layouts, text_fixes)")),
     ("wrong", ("key", "full"), PLUMBER, ("transfers.methods",),
      ("ticks drawn as vector circles/checks are not in extracted text, so every box reads '[ ]' and "
      "parsers/ticks returns [] instead of null for a group with no tick at all")),
