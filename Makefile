@@ -23,12 +23,14 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest pipeline parsers normalizers tests
 
+# Text sources from INPUT plus generated PDFs (tests/formgen.py), timed against bare pymupdf.
 bench: $(STAMP)
-	$(BIN)/python -m pipeline.bench $(INPUT)
+	$(BIN)/python -m tests.bench_corpus .bench
+	$(BIN)/python -m pipeline.bench $(INPUT) .bench
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check pipeline parsers normalizers tests
 
 clean:
-	rm -rf $(OUT)/*.parquet .pytest_cache .ruff_cache .hypothesis build *.egg-info
+	rm -rf $(OUT)/*.parquet .bench .pytest_cache .ruff_cache .hypothesis build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
