@@ -243,6 +243,7 @@ def table_to_rows(
     rows: list[ChangeRow] = []
     warnings: list[str] = []
     skipped = shifted = 0
+    cut: list[ChangeRow] = []
     for n, line in enumerate(lines, 1):
         # Headings and blank lines are one cell; a continuation row keeps the row's empty cells.
         if len(line.cells) < 2 or not any(line.cells):
@@ -267,6 +268,10 @@ def table_to_rows(
             continue
         if changed_on is None and timing is None:
             skipped += 1
+            if rows and len(line.cells) != width and rows[-1] not in cut:
+                # A wrapped row whose tail lost its columns (pdftotext -layout): its texts are partial.
+                rows[-1] = ChangeRow(rows[-1].changed_on, None, None, None, rows[-1].timing, None)
+                cut.append(rows[-1])
             continue
         if cell.get("changed_on") and changed_on is None:
             problem = date_problem(cell["changed_on"]) or f"{cell['changed_on']} is not a date"
@@ -283,6 +288,9 @@ def table_to_rows(
         )
     if skipped:
         warnings.append(f"変更箇所: {skipped} table lines have neither a 変更日 nor a 提出時期; skipped")
+    if cut:
+        warnings.append(f"変更箇所: {len(cut)} rows wrap onto lines that lost their columns; "
+                        "their 項目, 変更前, 変更後 and 説明 were left null")
     return rows, warnings
 
 

@@ -380,3 +380,14 @@ def test_stream_changes_are_total_on_junk(texts, pages):
     found, warnings = changes_from_lines(changes_region(lines) or lines)
     assert sum(1 for r in found if r.timing) == len(found)
     assert all(isinstance(w, str) for w in warnings)
+
+
+def test_wrapped_rows_whose_tail_lost_its_columns_keep_only_date_and_timing():
+    header = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
+    lines = [Line(header), Line(("令和3年10月1日", "Ⅰ-5-①部署", "住民課", "住民生", "事後", "組織改編に伴う")),
+             Line(("活課", "変更のため")),
+             Line(("令和4年4月1日", "Ⅱ-1", "令和3年", "令和4年", "事後", "-"))]
+    rows, warnings = changes_from_lines(lines)
+    assert [(r.changed_on, r.item, r.after, r.timing) for r in rows] == [
+        (date(2021, 10, 1), None, None, "事後"), (date(2022, 4, 1), "Ⅱ-1", "令和4年", "事後")]
+    assert any("lost their columns" in w for w in warnings)
