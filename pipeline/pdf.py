@@ -16,11 +16,12 @@ option lists and checkbox groups keep their items apart. Checkbox ticks
 become ``[○]`` / ``[ ]`` / ``[?]`` (``pipeline.pdf_ticks``).
 
 Across pages: running headers and footers (free text in the top or bottom
-band that recurs at the same height on several pages) and page numbers are
-dropped; a row that a page break cut in two is joined back — the first row of
-a page continues the last row of the previous one when its cells are open at
-the top, or when its first (label) column is empty, and its cells line up
-with that row's cells.
+band that recurs at the same height on most pages, and is no section
+heading or item label of the form) and page numbers are dropped; a row that
+a page break cut in two is joined back — the first row of a page continues
+the last row of the previous one when its cells are open at the top, or when
+its first (label) column is empty, and its cells line up with that row's
+cells.
 
 Glyphs without a Unicode mapping (U+FFFD from MuPDF, ``(cid:NNN)``, private
 use or control characters) never reach a value: a garbage glyph standing
@@ -50,6 +51,7 @@ from pipeline.lines import Line
 from pipeline.pdf_cells import (
     Block,
     Run,
+    fill_empty_cells,
     glyphs_to_runs,
     groups_to_blocks,
     line_to_text,
@@ -83,6 +85,13 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
+# The form's own structure: a section heading (Ⅱ, II), an item label (1., ①), an attachment
+# ((別添1)). A file's first page prints its section heading at the same height as the
+# next file's, so such a line recurs like a running header but never is one.
+_STRUCTURE = re.compile(
+    r"^(?:[\u2160-\u216b]|[IVX]{1,4}(?=[\s.．])|\d{1,2}\s?[.．](?!\d)|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]"
+    r"|[(（]別添\s?\d{1,2}\s?[)）])"
+)
 
 
 @dataclass(frozen=True)
@@ -109,7 +118,8 @@ class PdfSettings:
     header_band: float = 0.08  # top share of the page where running headers live
     footer_band: float = 0.08  # bottom share of the page where footers and page numbers live
     furniture_tolerance: float = 3.0  # a recurring header/footer stays within this height (points)
-    furniture_min_pages: int = 2  # a header/footer text must recur on this many pages
+    furniture_min_pages: int = 3  # a header/footer (or a lone page number) recurs on this many pages…
+    furniture_min_share: float = 0.5  # …and on this share of the document's pages
     continuation_tolerance: float = 2.0  # cells across a page break line up within this (points)
     unmapped_max_share: float = 0.5  # refuse the document when this share of its glyphs is garbage
     pdfplumber_fallback: bool = True  # re-read pages with unmapped glyphs through pdfminer
@@ -125,6 +135,8 @@ class PdfSettings:
             raise ValueError("PdfSettings: a minimum size exceeds its maximum")
         if not 0 < self.unmapped_max_share <= 1:
             raise ValueError("PdfSettings.unmapped_max_share must be in (0, 1]")
+        if self.furniture_min_share > 1:
+            raise ValueError("PdfSettings.furniture_min_share must be at most 1")
 
 
 @dataclass
@@ -280,7 +292,7 @@ def page_to_blocks(runs: list[Run], paths: list[dict], clip: tuple[float, float,
     brackets = squares_to_runs(marks, runs, s)
     rulings = segments_to_rulings(marks.horizontal, marks.vertical, s)
     runs = split_runs_at_rulings(runs, rulings, s) + brackets + ticks_to_runs(marks.ticks)
-    return groups_to_blocks(runs_to_groups(runs, rulings, clip, s), s)
+    return fill_empty_cells(groups_to_blocks(runs_to_groups(runs, rulings, clip, s), s), rulings, clip, s)
 
 
 def scrub_garbage(texts: list[str]) -> tuple[list[str], int, bool]:
@@ -468,13 +480,14 @@ def continue_row(previous: Row, first: Row, s: PdfSettings) -> bool:
     """Join ``first`` (a page's first row) into ``previous`` (the last row before the break) if it continues it.
 
     It does when its cells are open at the top, or its first (label) column is
-    empty, and every one of its cells lines up with a cell of ``previous``.
+    empty (the label cell blank, or no cell there), and every one of its cells
+    lines up with a cell of ``previous``.
     """
     if not (previous.table and first.table):
         return False
     tol = s.continuation_tolerance
     opened = any(c.open_top for c in first.cells)
-    label_empty = first.cells[0].left > previous.cells[0].left + tol
+    label_empty = not first.cells[0].lines or first.cells[0].left > previous.cells[0].left + tol
     targets = [_matching_cell(c, previous, tol) for c in first.cells]
     if not (opened or label_empty) or not all(targets):
         return False
@@ -523,36 +536,43 @@ class LineAssembler:
                 self.band_lines.append((len(self.lines), row.band, cells[0], row.top, row.page))
             self.lines.append(Line(cells, row.page))
 
-    def finish(self) -> list[Line]:
+    def finish(self, pages: int) -> list[Line]:
+        """The lines of a document of ``pages`` pages, page furniture dropped."""
         self._emit(self.tail)
         self.tail = []
-        drop = furniture_positions(self.band_lines, self.s)
+        drop = furniture_positions(self.band_lines, pages, self.s)
         return [line for i, line in enumerate(self.lines) if i not in drop] if drop else self.lines
 
 
-def furniture_positions(band_lines: list[tuple[int, str, str, float, int]], s: PdfSettings) -> set[int]:
-    """Which band lines are running headers/footers or page numbers.
+def furniture_positions(band_lines: list[tuple[int, str, str, float, int]], pages: int,
+                        s: PdfSettings) -> set[int]:
+    """Which band lines (of a document of ``pages`` pages) are running headers/footers or page numbers.
 
+    A line of form structure (``Ⅱ …``, ``1.…``, ``①…``, ``(別添1)…``) never is.
     A page number shape (``- 3 -``, ``3/10``, ``Page 3``, ``3ページ``) always is.
-    A lone number is data (an assessment number) unless such numbers count the
-    pages on ``furniture_min_pages`` pages. Other text is when it recurs, digits
-    aside, in the same band at the same height on ``furniture_min_pages`` pages.
+    Other text is when it recurs on most pages: on ``furniture_min_pages`` and
+    ``furniture_min_share`` of the pages — a lone number when such numbers
+    count the pages, other text when it recurs, digits aside, in the same
+    band at the same height.
     """
     drop: set[int] = set()
     bare: dict[tuple[str, int], list[int]] = defaultdict(list)
     recurring: dict[tuple[str, str], list[tuple[int, float, int]]] = defaultdict(list)
     for index, band, text, top, page in band_lines:
+        if _STRUCTURE.match(text):
+            continue
         if _PAGE_NUMBER.match(text):
             drop.add(index)
         elif _BARE_NUMBER.match(text):
             bare[(band, int(text) - page)].append(index)
         else:
             recurring[(band, _DIGITS.sub("#", text))].append((index, top, page))
+    enough = max(s.furniture_min_pages, s.furniture_min_share * pages)
     for indexes in bare.values():
-        if len(indexes) >= s.furniture_min_pages:
+        if len(indexes) >= enough:
             drop.update(indexes)
     for hits in recurring.values():
-        if len({page for _, _, page in hits}) < s.furniture_min_pages:
+        if len({page for _, _, page in hits}) < enough:
             continue
         tops = sorted(top for _, top, _ in hits)
         median = tops[len(tops) // 2]
@@ -627,4 +647,4 @@ def pdf_to_lines(path: Path, settings: PdfSettings = PdfSettings()) -> PdfText:
     warnings = _document_warnings(path.name, tally, count, settings)
     if repaired:
         warnings.append(f"{path.name} was damaged and repaired on opening; check its values")
-    return PdfText(assembler.finish(), warnings, count)
+    return PdfText(assembler.finish(count), warnings, count)

@@ -26,7 +26,9 @@ The steps, top-down:
   after the first label and before the second.) Free text lines sort among
   the rows by their top.
 
-Cells that hold no glyph are not seen at all: rows list the cells with text.
+- ``fill_empty_cells``: a ruled cell without text still stands in its row,
+  as an empty group, so a row keeps one cell per column (a 変更箇所 row with
+  an empty 変更前 cell still has six) and a label keeps its empty value.
 
 Why not PyMuPDF's ``Page.find_tables`` (its port of pdfplumber's finder)? On a
 20-page generated form it took 8–10 times as long as this whole reader, and
@@ -39,6 +41,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -453,6 +456,46 @@ def groups_to_blocks(groups: list[Group], s: PdfSettings) -> list[Block]:
             blocks.append(Block([g], table=True))
     blocks.extend(Block([g], table=False) for g in groups if g.box is None)
     blocks.sort(key=lambda b: (round(b.top / tol), b.groups[0].left))
+    return blocks
+
+
+def fill_empty_cells(blocks: list[Block], rulings: Rulings, clip: tuple[float, float, float, float],
+                     s: PdfSettings) -> list[Block]:
+    """Each table row with its ruled cells that hold no text added, as empty groups, left to right.
+
+    A cell of the row is a stretch between two vertical rulings crossing its
+    middle whose top and bottom rulings are the row's own; a cell spanning
+    more rows (a spanning label) belongs to none of them.
+    """
+    tol, row_tol = s.cover_tolerance, s.row_tolerance
+    verticals = rulings.vertical
+    for block in blocks:
+        if not block.table:
+            continue
+        top, bottom = block.top, block.bottom
+        cy = (top + bottom) / 2
+        edges = [seg.at for seg in verticals if seg.lo - tol <= cy <= seg.hi + tol]
+        if len(edges) - 1 == len(block.groups):
+            continue  # every stretch holds text already
+        taken = [(g.left + tol, g.right - tol) for g in block.groups]
+        empty = []
+        for left, right in pairwise(edges):
+            if any(lo < right and left < hi for lo, hi in taken):
+                continue
+            x = (left + right) / 2
+            up = _nearest(rulings.horizontal, rulings.h_at, cy, x, tol, -1)
+            # The first ruling under the top, not the first under the middle: that
+            # could skip a ruling through the middle of a spanning cell.
+            start = up if up is not None else float("-inf")
+            down = _nearest(rulings.horizontal, rulings.h_at, start, x, tol, 1)
+            if up is None and down is None:
+                continue
+            cell_top = up if up is not None else clip[1]
+            cell_bottom = down if down is not None else clip[3]
+            if abs(cell_top - top) <= row_tol and abs(cell_bottom - bottom) <= row_tol:
+                empty.append(Group(CellBox(left, up, right, down), [], cell_top, cell_bottom))
+        if empty:
+            block.groups = sorted(block.groups + empty, key=lambda g: g.left)
     return blocks
 
 

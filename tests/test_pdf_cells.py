@@ -7,6 +7,7 @@ from pipeline.pdf import CellText, PdfSettings, Row, continue_row, furniture_pos
 from pipeline.pdf_cells import (
     Run,
     Segment,
+    fill_empty_cells,
     gap_is_space,
     glyph,
     groups_to_blocks,
@@ -102,6 +103,36 @@ def test_spanning_label_reads_before_its_sub_rows():
     assert [[g.lines[0][0].text for g in b.groups] for b in blocks] == [["委託事項1"], ["①", "①値"], ["②", "②値"]]
 
 
+def texts_of(blocks) -> list[list[str]]:
+    return [["".join(r.text for line in g.lines for r in line) for g in b.groups] for b in blocks]
+
+
+def test_empty_cells_keep_their_column():
+    h, v = grid_segments((40, 100, 200, 300, 555), (60, 80, 100, 120))
+    rulings = segments_to_rulings(h, v, S)
+    runs = [run("項目", 110, 65), run("変更後", 310, 65), run("日付", 45, 85), run("説明", 310, 105)]
+    blocks = fill_empty_cells(groups_to_blocks(runs_to_groups(runs, rulings, PAGE, S), S), rulings, PAGE, S)
+    assert texts_of(blocks) == [["", "項目", "", "変更後"], ["日付", "", "", ""], ["", "", "", "説明"]]
+
+
+def test_empty_sub_row_cell_beside_a_spanning_label():
+    h = [Segment(60, 40, 555), Segment(80, 100, 555), Segment(100, 40, 555)]
+    v = [Segment(40, 60, 100), Segment(100, 60, 100), Segment(300, 60, 100), Segment(555, 60, 100)]
+    rulings = segments_to_rulings(h, v, S)
+    runs = [run("②", 110, 85), run("委託事項1", 45, 75), run("①", 110, 65), run("①値", 310, 65)]
+    blocks = fill_empty_cells(groups_to_blocks(runs_to_groups(runs, rulings, PAGE, S), S), rulings, PAGE, S)
+    assert texts_of(blocks) == [["委託事項1"], ["①", "①値"], ["②", ""]]
+
+
+def test_empty_cell_open_at_a_page_break():
+    v = [Segment(40, 700, 842), Segment(200, 700, 842), Segment(555, 700, 842)]
+    rulings = segments_to_rulings([Segment(700, 40, 555)], v, S)
+    runs = [run("連携基盤", 210, 720)]
+    blocks = fill_empty_cells(groups_to_blocks(runs_to_groups(runs, rulings, PAGE, S), S), rulings, PAGE, S)
+    assert texts_of(blocks) == [["", "連携基盤"]]
+    assert [(g.box.top, g.box.bottom) for g in blocks[0].groups] == [(700, None)] * 2
+
+
 def test_open_cells_at_a_page_break():
     v = [Segment(40, 700, 842), Segment(200, 700, 842), Segment(555, 700, 842)]
     h = [Segment(700, 40, 555)]
@@ -165,16 +196,32 @@ def test_scrub_garbage(texts, expected):
     assert scrub_garbage(texts) == expected
 
 
-@pytest.mark.parametrize(("band_lines", "dropped"), [
-    ([(0, "footer", "- 3 -", 818, 0)], {0}),
-    ([(0, "footer", "24", 818, 0)], set()),  # one lone number: data
-    ([(0, "footer", "1", 818, 0), (5, "footer", "2", 818, 1)], {0, 5}),
-    ([(0, "header", "全項目評価書 (1/9)", 22, 0), (5, "header", "全項目評価書 (2/9)", 22, 1)], {0, 5}),
+def numbered(text: str, pages: range, band: str = "header", top: float = 22) -> list[tuple]:
+    """``text`` (``{n}`` the page number) as band lines on ``pages``."""
+    return [(10 * k, band, text.format(n=k + 1), top, k) for k in pages]
+
+
+@pytest.mark.parametrize(("band_lines", "pages", "dropped"), [
+    ([(0, "footer", "- 3 -", 818, 0)], 1, {0}),
+    ([(0, "footer", "24", 818, 0)], 1, set()),  # one lone number: data
+    (numbered("{n}", range(3), "footer", 818), 3, {0, 10, 20}),
+    (numbered("{n}", range(2), "footer", 818), 2, set()),  # counts on two pages only
+    (numbered("全項目評価書 ({n}/9)", range(3)), 3, {0, 10, 20}),
     ([(0, "header", "特定個人情報保護評価書", 46, 0), (5, "header", "特定個人情報保護評価書", 22, 1),
-      (9, "header", "特定個人情報保護評価書", 22, 2)], {5, 9}),
+      (9, "header", "特定個人情報保護評価書", 22, 2)], 3, {5, 9}),
+    (numbered("全項目評価書", range(4)), 8, {0, 10, 20, 30}),  # on half the pages
+    (numbered("全項目評価書", range(3)), 8, set()),  # on fewer
+    (numbered("全項目評価書", range(2)), 2, set()),  # on all, but only two
+    # form structure is never furniture, however often it recurs
+    (numbered("Ⅱ 特定個人情報ファイルの概要", range(5)), 5, set()),
+    (numbered("II 特定個人情報ファイルの概要", range(5)), 5, set()),
+    (numbered("Ⅻ 評価実施手続", range(5)), 5, set()),
+    (numbered("(別添1)特定個人情報ファイル記録項目", range(5)), 5, set()),
+    (numbered("2.基本情報", range(5)), 5, set()),
+    (numbered("⑥使用開始日", range(5)), 5, set()),
 ])
-def test_furniture_positions(band_lines, dropped):
-    assert furniture_positions(band_lines, S) == dropped
+def test_furniture_positions(band_lines, pages, dropped):
+    assert furniture_positions(band_lines, pages, S) == dropped
 
 
 def row(*cells, top=100.0):
@@ -185,6 +232,7 @@ def row(*cells, top=100.0):
 @pytest.mark.parametrize(("first", "joined"), [
     (row((200, 555, "る調査等の一部", False)), True),  # label column empty
     (row((40, 200, "", True), (200, 555, "る調査等の一部", True)), True),  # open at the top
+    (row((40, 200, "", False), (200, 555, "る調査等の一部", False)), True),  # label cell empty
     (row((40, 200, "⑩備考", False), (200, 555, "なし", False)), False),  # a new row
     (row((250, 555, "る調査等の一部", False)), False),  # cells do not line up
 ])

@@ -22,7 +22,8 @@ def cut_row(cells: list[Cell], opened: str) -> list[Cell]:
 
 
 def write_split_item(path, open_borders: bool, label_on_page_two: str = "", repeat_header=None):
-    """Page 1 ends with ``⑨再委託事項`` whose value continues at the top of page 2."""
+    """Page 1 ends with ``⑨再委託事項`` whose value continues at the top of page 2; page 3 (so the
+    running header recurs on three pages) holds one more row."""
     doc = pymupdf.open()
     page = pdfgen.new_page(doc)
     head = [repeat_header] if repeat_header else []
@@ -35,12 +36,14 @@ def write_split_item(path, open_borders: bool, label_on_page_two: str = "", repe
     rest = pdfgen.grid(pdfgen.bottom_of(first), EDGES, [("⑩備考", "なし")])
     top = pdfgen.grid(60, EDGES, head)
     pdfgen.table(page, top + (cut_row(first, "t") if open_borders else first) + rest, "rect", seed=2)
+    pdfgen.table(pdfgen.new_page(doc), pdfgen.grid(60, EDGES, [("⑪特記事項", "なし")]))
     pdfgen.furniture(doc, HEADER, "- {n} -", first_number=3)
     doc.save(path)
 
 
 def tail_cells(path) -> list[tuple[str, ...]]:
-    return [line.cells for line in pdf_to_lines(path).lines][-3:]
+    """The last three lines of the first two pages."""
+    return [line.cells for line in pdf_to_lines(path).lines if line.page < 2][-3:]
 
 
 @pytest.mark.parametrize("open_borders", (False, True))
@@ -71,7 +74,7 @@ def test_continuation_after_a_repeated_table_header(tmp_path):
     path = tmp_path / "split.pdf"
     header = ("項目", "記載")
     write_split_item(path, open_borders=False, repeat_header=header)
-    lines = [line.cells for line in pdf_to_lines(path).lines]
+    lines = [line.cells for line in pdf_to_lines(path).lines if line.page < 2]
     assert lines[0] == header
     assert lines[-3:] == [("⑨再委託事項", LONG_VALUE), header, ("⑩備考", "なし")]
 
@@ -81,18 +84,18 @@ def test_headers_footers_and_page_numbers_are_dropped(tmp_path):
     write_split_item(path, open_borders=False)
     text = [line.text for line in pdf_to_lines(path).lines]
     assert not [t for t in text if "評価書" in t or t.startswith("-")]
-    assert len(text) == 23
+    assert len(text) == 24
 
 
 @pytest.mark.parametrize("footer", ["{n}", "{n} / 9", "- {n} -", "Page {n}", "{n}ページ"])
 def test_page_number_shapes(tmp_path, footer):
     doc = pymupdf.open()
-    for n in range(2):
+    for n in range(3):
         pdfgen.table(pdfgen.new_page(doc), pdfgen.grid(100, EDGES, [("評価書番号", str(24 + n))]))
     pdfgen.furniture(doc, None, footer)
     path = tmp_path / "n.pdf"
     doc.save(path)
-    assert [line.cells for line in pdf_to_lines(path).lines] == [("評価書番号", "24"), ("評価書番号", "25")]
+    assert [line.cells for line in pdf_to_lines(path).lines] == [("評価書番号", str(24 + n)) for n in range(3)]
 
 
 def test_title_on_the_cover_survives_the_same_text_as_running_header(tmp_path):
@@ -100,15 +103,53 @@ def test_title_on_the_cover_survives_the_same_text_as_running_header(tmp_path):
     page = pdfgen.new_page(doc)
     pdfgen.text_at(page, 120, 60, HEADER, 14)
     pdfgen.table(page, pdfgen.grid(100, EDGES, [("評価書番号", "24")]))
-    for label in ("公表日", "特記事項"):
+    for label in ("公表日", "特記事項", "変更箇所"):
         page = pdfgen.new_page(doc)
         pdfgen.text_at(page, 40, 30, HEADER, 8)
         pdfgen.table(page, pdfgen.grid(100, EDGES, [(label, "なし")]))
     path = tmp_path / "cover.pdf"
     doc.save(path)
     assert [line.text for line in pdf_to_lines(path).lines] == [
-        "特定個人情報保護評価書(全項目評価書)", "評価書番号 24", "公表日 なし", "特記事項 なし"
+        "特定個人情報保護評価書(全項目評価書)", "評価書番号 24", "公表日 なし", "特記事項 なし", "変更箇所 なし"
     ]
+
+
+SECTION = "Ⅱ　特定個人情報ファイルの概要"
+
+
+def write_sections(path, pages: int, heads: dict[int, str]) -> None:
+    """``pages`` pages under a running header and page numbers; page k starts with ``heads[k]``
+    in the header band, where a file's first page prints its section heading."""
+    doc = pymupdf.open()
+    for k in range(pages):
+        page = pdfgen.new_page(doc)
+        if k in heads:
+            pdfgen.text_at(page, 40, 52, heads[k], 10)
+        pdfgen.table(page, pdfgen.grid(70, EDGES, [("特記事項", f"頁{k + 1}")]))
+    pdfgen.furniture(doc, HEADER)
+    doc.save(path)
+
+
+@pytest.mark.parametrize(("pages", "heads", "kept"), [
+    # a section heading on each file's first page, at the same height: structure, never furniture
+    (6, {1: SECTION, 3: SECTION}, ["Ⅱ 特定個人情報ファイルの概要"] * 2),
+    (4, {0: SECTION, 1: SECTION, 2: SECTION}, ["Ⅱ 特定個人情報ファイルの概要"] * 3),
+    (6, {k: "(別添1)特定個人情報ファイル記録項目" for k in range(6)}, ["(別添1)特定個人情報ファイル記録項目"] * 6),
+    (6, {k: "1.特定個人情報ファイル名" for k in (0, 2, 4)}, ["1.特定個人情報ファイル名"] * 3),
+    (6, {k: "①事務内容" for k in (0, 2, 4)}, ["①事務内容"] * 3),
+    (6, {k: "I 基本情報" for k in (0, 2, 4)}, ["I 基本情報"] * 3),
+    # other text in the band is furniture only when it recurs on most pages
+    (6, {1: "項目一覧", 3: "項目一覧"}, ["項目一覧"] * 2),
+    (2, {0: "項目一覧", 1: "項目一覧"}, ["特定個人情報保護評価書(全項目評価書)", "項目一覧"] * 2),
+    (6, {k: "項目一覧" for k in (0, 2, 4)}, []),
+    (10, {k: "項目一覧" for k in range(4)}, ["項目一覧"] * 4),
+])
+def test_band_text_that_is_no_running_header_survives(tmp_path, pages, heads, kept):
+    path = tmp_path / "sections.pdf"
+    write_sections(path, pages, heads)
+    text = [line.text for line in pdf_to_lines(path).lines]
+    assert [t for t in text if not t.startswith("特記事項")] == kept
+    assert len(text) == pages + len(kept)
 
 
 def write_long(path, pages: int) -> None:

@@ -235,3 +235,32 @@ def test_other_producer_one_path_grid_and_rows_in_one_tj(tmp_path):
     ]
     assert crossing, "the test must make MuPDF read a line across the ruling"
     assert cells_of(path) == rows
+
+
+CHANGE_EDGES = (40, 120, 190, 300, 410, 460, 555)
+CHANGES_WITH_GAPS = [
+    ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明"),
+    ("令和2年4月1日", "I-5-②", "", "課長 乙", "事後", ""),  # 変更前 and 説明 empty
+    ("", "Ⅱ-3-④", "紙", "専用線", "事前", "重要な変更"),  # 変更日 empty
+    ("", "", "", "", "", ""),  # an empty row is no line
+]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_empty_cells_keep_one_cell_per_column(tmp_path, style):
+    doc = pymupdf.open()
+    page = pdfgen.new_page(doc)
+    pdfgen.table(page, pdfgen.grid(60, CHANGE_EDGES, CHANGES_WITH_GAPS), style, seed=4)
+    path = tmp_path / "changes.pdf"
+    doc.save(path)
+    assert cells_of(path) == CHANGES_WITH_GAPS[:3]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_empty_value_cell_reads_as_an_empty_value(tmp_path, style):
+    doc = pymupdf.open()
+    page = pdfgen.new_page(doc)
+    pdfgen.table(page, pdfgen.grid(60, LABEL_VALUE, [("①部署", "保険年金課"), ("⑦備考", ""), ("", "")]), style)
+    path = tmp_path / "empty.pdf"
+    doc.save(path)
+    assert cells_of(path) == [("①部署", "保険年金課"), ("⑦備考", "")]

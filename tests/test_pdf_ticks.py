@@ -73,4 +73,4 @@ def test_lone_tick_glyph_in_a_cell_is_a_ticked_box(tmp_path):
     pdfgen.table(page, pdfgen.grid(60, (40, 70, 200, 230, 400), [("○", "専用線", "", "電子メール")]))
     path = tmp_path / "t.pdf"
     doc.save(path)
-    assert [line.cells for line in pdf_to_lines(path).lines] == [("[○]", "専用線", "電子メール")]
+    assert [line.cells for line in pdf_to_lines(path).lines] == [("[○]", "専用線", "", "電子メール")]

@@ -191,19 +191,6 @@ PLUMBER = ("pdfplumber-text",)
 
 # (check, forms, paths, "table.column"s, what the pipeline does instead); check: wrong | complete.
 GAP_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], str], ...] = (
-    ("complete", ("basic",), ("pdf",), ("changes.item", "changes.before", "changes.after"),
-     ("変更箇所 rows with an empty cell (変更前 or 説明) reach parsers/changes.py with 5 cells: pipeline/pdf.py "
-     "drops a row's empty cells from its Line, and the table reader maps only rows with the header's 6 columns "
-     "(warning 'table lines do not line up'), so 項目/変更前/変更後 are null")),
-    ("complete", ("basic-tax", "key", "full"), ("pdf",),
-     ("changes.item", "changes.before", "changes.after", "changes.note"),
-     ("変更箇所 rows with an empty cell (変更日, 変更前 or 説明) reach parsers/changes.py with 5 cells: pipeline/pdf.py "
-     "drops a row's empty cells from its Line, and the table reader maps only rows with the header's 6 columns "
-     "(warning 'table lines do not line up'), so 項目/変更前/変更後/説明 are null")),
-    ("complete", ("full",), ("pdf",), ("files.rows", "outsourcing.rows", "transfers.rows"),
-     ("no section Ⅱ: pipeline/pdf.py furniture_positions drops 'Ⅱ 特定個人情報ファイルの概要', printed at the "
-     "top of each file's first page (2 files → 2 pages, same height), as a running header "
-     "(furniture_min_pages=2); the parser warns 'section Ⅱ … not found; no file rows'")),
     ("wrong", ("key",), STREAM, ("documents.file_names", "files.file_name"),
      ("stream order: parsers/file_parts.file_name takes '平成28年1月1日' (the ⑥使用開始日 value printed next "
      "in the stream) as the Ⅱ1 file name, and file_names falls back on it; a file name must end in ファイル, "
