@@ -237,6 +237,8 @@ def page_lines(page: pymupdf.Page) -> tuple[list[dict], tuple[int, int]]:
     """The page's text lines straight from rawdict (no copies), and the direction most glyphs run in."""
     blocks = page.get_text("rawdict", flags=TEXT_FLAGS)["blocks"]
     lines = [line for block in blocks for line in block.get("lines", ())]
+    if {line["dir"] for line in lines} <= {(1.0, 0.0)}:
+        return lines, (1, 0)  # the common page: every line runs left to right
     directions: dict[tuple[int, int], int] = defaultdict(int)
     for line in lines:
         dx, dy = line["dir"]
@@ -335,9 +337,10 @@ def blocks_to_rows(blocks: list[Block], index: int, height: float, s: PdfSetting
                     "that cell's boxes are unknown"
                 )
             texts = [line_to_text(line, s) for line in group.lines]
-            tally.glyphs += sum(len(t) - t.count(" ") for t in texts)
-            texts, garbage, emptied = scrub_garbage(texts)
-            if garbage:
+            joined = "\n".join(texts)
+            tally.glyphs += len(joined) - joined.count(" ") - joined.count("\n")
+            if _GARBAGE.search(joined):  # rare: most cells need no scrubbing
+                texts, garbage, emptied = scrub_garbage(texts)
                 tally.garbage += garbage
                 tally.garbage_pages.add(index)
                 tally.emptied_cells += emptied
@@ -408,15 +411,15 @@ class PageContent:
 
 def page_content(page: pymupdf.Page) -> PageContent:
     """One page's rawdict lines and drawings: every MuPDF call the reader makes on a page."""
-    # rawdict and drawings are in unrotated page space.
-    rect = pymupdf.Rect(0, 0, page.cropbox.width, page.cropbox.height)
+    # rawdict and drawings are in unrotated page space. (Page.cropbox is computed anew on each access.)
+    crop = page.cropbox
+    rect = pymupdf.Rect(0, 0, crop.width, crop.height)
     lines, direction = page_lines(page)
     paths = page.get_cdrawings()
     turned = direction != (1, 0)
     if turned:
         m = upright_matrix(direction, rect)
         lines, paths, rect = _rotate_lines(lines, m), _rotate_paths(paths, m), rect * m
-    crop = page.cropbox
     has_images = not lines and bool(page.get_images())
     return PageContent(lines, paths, rect, turned or page.rotation != 0, (crop.x0, crop.y0), has_images)
 

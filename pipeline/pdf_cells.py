@@ -135,14 +135,12 @@ class Block:
 
     groups: list[Group]
     table: bool
+    top: float  # of its highest group
+    bottom: float  # of its lowest group
 
-    @property
-    def top(self) -> float:
-        return min(g.top for g in self.groups)
-
-    @property
-    def bottom(self) -> float:
-        return max(g.bottom for g in self.groups)
+    @classmethod
+    def of(cls, groups: list[Group], table: bool) -> Block:
+        return cls(groups, table, min(g.top for g in groups), max(g.bottom for g in groups))
 
 
 # --- glyphs → runs ---------------------------------------------------------
@@ -283,9 +281,11 @@ def split_runs_at_rulings(runs: list[Run], rulings: Rulings, s: PdfSettings) -> 
     for run in runs:
         lo = bisect.bisect_right(v_at, run.x0 + s.cover_tolerance)
         hi = bisect.bisect_left(v_at, run.x1 - s.cover_tolerance)
-        cuts = sorted(
-            seg.at for seg in rulings.vertical[lo:hi] if seg.lo - s.cover_tolerance <= run.cy <= seg.hi + s.cover_tolerance
-        )
+        if lo >= hi:  # most runs: no ruling between their ends at all
+            out.append(run)
+            continue
+        cy = run.cy
+        cuts = [seg.at for seg in rulings.vertical[lo:hi] if seg.lo - s.cover_tolerance <= cy <= seg.hi + s.cover_tolerance]
         if not cuts:
             out.append(run)
             continue
@@ -331,11 +331,17 @@ def _snap_and_join(segments: Sequence[Segment], s: PdfSettings) -> list[Segment]
     return sorted(out)
 
 
-def _crossings(seg: Segment, others: list[Segment], others_at: list[float], tol: float) -> int:
-    """How many of ``others`` (perpendicular) touch or cross ``seg``."""
+def _crosses(seg: Segment, others: list[Segment], others_at: list[float], tol: float, times: int) -> bool:
+    """Whether at least ``times`` of ``others`` (perpendicular) touch or cross ``seg``."""
     lo = bisect.bisect_left(others_at, seg.lo - tol)
     hi = bisect.bisect_right(others_at, seg.hi + tol)
-    return sum(1 for o in others[lo:hi] if o.lo - tol <= seg.at <= o.hi + tol)
+    at = seg.at
+    for o in others[lo:hi]:
+        if o.lo - tol <= at <= o.hi + tol:
+            times -= 1
+            if times <= 0:
+                return True
+    return times <= 0
 
 
 def segments_to_rulings(horizontal: Sequence[Segment], vertical: Sequence[Segment], s: PdfSettings) -> Rulings:
@@ -350,9 +356,9 @@ def segments_to_rulings(horizontal: Sequence[Segment], vertical: Sequence[Segmen
     v = _snap_and_join(vertical, s)
     tol = s.join_tolerance
     v_at = [seg.at for seg in v]
-    h_kept = [seg for seg in h if _crossings(seg, v, v_at, tol) >= 2]
+    h_kept = [seg for seg in h if _crosses(seg, v, v_at, tol, 2)]
     h_at = [seg.at for seg in h_kept]
-    v_kept = [seg for seg in v if _crossings(seg, h_kept, h_at, tol) >= 1]
+    v_kept = [seg for seg in v if _crosses(seg, h_kept, h_at, tol, 1)]
     return Rulings(h_kept, v_kept)
 
 
@@ -370,28 +376,44 @@ def _nearest(segments: list[Segment], keys: list[float], pos: float, cross: floa
     return None
 
 
-def run_to_box(run: Run, rulings: Rulings, s: PdfSettings,
-               sides: dict | None = None) -> CellBox | None:
-    """The cell around a run's centre, by casting a ray to each side; None outside any table.
-
-    ``sides`` caches the left and right rays of runs in one column at one height.
-    """
-    cx, cy, tol = run.cx, run.cy, s.cover_tolerance
-    key = (cy, bisect.bisect_left(rulings.v_at, cx))
-    found = sides.get(key) if sides is not None else None
-    if found is None:
-        found = (_nearest(rulings.vertical, rulings.v_at, cx, cy, tol, -1),
-                 _nearest(rulings.vertical, rulings.v_at, cx, cy, tol, 1))
-        if sides is not None:
-            sides[key] = found
-    left, right = found
-    if left is None or right is None:
+def point_to_box(x: float, y: float, rulings: Rulings, tol: float) -> CellBox | None:
+    """The cell around a point, by casting a ray to each side; None outside any table."""
+    left = _nearest(rulings.vertical, rulings.v_at, x, y, tol, -1)
+    right = _nearest(rulings.vertical, rulings.v_at, x, y, tol, 1) if left is not None else None
+    if right is None:
         return None
-    top = _nearest(rulings.horizontal, rulings.h_at, cy, cx, tol, -1)
-    bottom = _nearest(rulings.horizontal, rulings.h_at, cy, cx, tol, 1)
+    top = _nearest(rulings.horizontal, rulings.h_at, y, x, tol, -1)
+    bottom = _nearest(rulings.horizontal, rulings.h_at, y, x, tol, 1)
     if top is None and bottom is None:
         return None
     return CellBox(left, top, right, bottom)
+
+
+class CellFinder:
+    """``point_to_box`` for many points, each ray cast once per slot of the page's grid.
+
+    The slots are cut at every ruling's position and at its ends (widened by
+    the tolerance): which rulings lie on each side of a point, and which of
+    them reach it, is the same for every point of one slot, so is its box.
+    A point right on a cut has a slot of its own.
+    """
+
+    def __init__(self, rulings: Rulings, tol: float):
+        h, v = rulings.horizontal, rulings.vertical
+        self.rulings, self.tol = rulings, tol
+        self.xs = sorted({*rulings.v_at, *(g.lo - tol for g in h), *(g.hi + tol for g in h)})
+        self.ys = sorted({*rulings.h_at, *(g.lo - tol for g in v), *(g.hi + tol for g in v)})
+        self.boxes: dict[tuple[int, int, int, int], CellBox | None] = {}
+
+    def box(self, x: float, y: float) -> CellBox | None:
+        xs, ys = self.xs, self.ys
+        key = (bisect.bisect_left(xs, x), bisect.bisect_right(xs, x), bisect.bisect_left(ys, y),
+               bisect.bisect_right(ys, y))
+        try:
+            return self.boxes[key]
+        except KeyError:
+            found = self.boxes[key] = point_to_box(x, y, self.rulings, self.tol)
+            return found
 
 
 def runs_to_lines(runs: list[Run], s: PdfSettings) -> list[list[Run]]:
@@ -426,9 +448,9 @@ def runs_to_groups(runs: list[Run], rulings: Rulings, clip: tuple[float, float, 
     """Runs → one group per cell and one per free text line; an open cell reaches the page edge."""
     cells: dict[CellBox, list[Run]] = {}
     free: list[Run] = []
-    sides: dict = {}  # runs of one text line between the same rulings share left and right
+    finder = CellFinder(rulings, s.cover_tolerance)
     for run in runs:
-        box = run_to_box(run, rulings, s, sides)
+        box = finder.box((run.x0 + run.x1) / 2, (run.y0 + run.y1) / 2)
         if box is None:
             free.append(run)
         else:
@@ -446,15 +468,16 @@ def runs_to_groups(runs: list[Run], rulings: Rulings, clip: tuple[float, float, 
 def groups_to_blocks(groups: list[Group], s: PdfSettings) -> list[Block]:
     """Groups in reading order: rows of cells sharing top and bottom, free lines among them."""
     tol = s.row_tolerance
-    cells = sorted((g for g in groups if g.box), key=lambda g: (round(g.top / tol), g.left))
-    blocks: list[Block] = []
+    cells = sorted((g for g in groups if g.box), key=lambda g: (round(g.top / tol), g.box.left))
+    rows: list[list[Group]] = []
     for g in cells:
-        last = blocks[-1].groups[-1] if blocks else None
+        last = rows[-1][-1] if rows else None
         if last is not None and abs(g.top - last.top) <= tol and abs(g.bottom - last.bottom) <= tol:
-            blocks[-1].groups.append(g)
+            rows[-1].append(g)
         else:
-            blocks.append(Block([g], table=True))
-    blocks.extend(Block([g], table=False) for g in groups if g.box is None)
+            rows.append([g])
+    blocks = [Block.of(row, table=True) for row in rows]
+    blocks.extend(Block([g], False, g.top, g.bottom) for g in groups if g.box is None)
     blocks.sort(key=lambda b: (round(b.top / tol), b.groups[0].left))
     return blocks
 
@@ -468,13 +491,13 @@ def fill_empty_cells(blocks: list[Block], rulings: Rulings, clip: tuple[float, f
     more rows (a spanning label) belongs to none of them.
     """
     tol, row_tol = s.cover_tolerance, s.row_tolerance
-    verticals = rulings.vertical
+    reaches = [(seg.lo - tol, seg.hi + tol, seg.at) for seg in rulings.vertical]
     for block in blocks:
         if not block.table:
             continue
         top, bottom = block.top, block.bottom
         cy = (top + bottom) / 2
-        edges = [seg.at for seg in verticals if seg.lo - tol <= cy <= seg.hi + tol]
+        edges = [at for lo, hi, at in reaches if lo <= cy <= hi]
         if len(edges) - 1 == len(block.groups):
             continue  # every stretch holds text already
         taken = [(g.left + tol, g.right - tol) for g in block.groups]

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.pdf import CellText, PdfSettings, Row, continue_row, furniture_positions, scrub_garbage
 from pipeline.pdf_cells import (
+    CellFinder,
     Run,
     Segment,
     fill_empty_cells,
@@ -13,6 +16,7 @@ from pipeline.pdf_cells import (
     groups_to_blocks,
     lines_to_runs,
     paragraphs,
+    point_to_box,
     runs_to_groups,
     segments_to_rulings,
     split_runs_at_rulings,
@@ -131,6 +135,35 @@ def test_empty_cell_open_at_a_page_break():
     blocks = fill_empty_cells(groups_to_blocks(runs_to_groups(runs, rulings, PAGE, S), S), rulings, PAGE, S)
     assert texts_of(blocks) == [["", "連携基盤"]]
     assert [(g.box.top, g.box.bottom) for g in blocks[0].groups] == [(700, None)] * 2
+
+
+# Coordinates on a coarse lattice, so points often fall right on a ruling or a ruling's end.
+COORD = st.integers(0, 60).map(float)
+
+
+@st.composite
+def partial_grids(draw) -> tuple[list[Segment], list[Segment]]:
+    """A grid whose rulings each span only some of its cells (spanning cells, ragged edges)."""
+    xs = sorted(draw(st.sets(COORD, min_size=2, max_size=5)))
+    ys = sorted(draw(st.sets(COORD, min_size=2, max_size=5)))
+
+    def spans(ats, across):
+        out = []
+        for at in ats:
+            i, j = sorted(draw(st.tuples(st.integers(0, len(across) - 1), st.integers(0, len(across) - 1))))
+            out.append(Segment(at, across[i], across[max(j, i + 1)] if i + 1 < len(across) else across[i]))
+        return out
+
+    return spans(ys, xs), spans(xs, ys)
+
+
+@settings(max_examples=300, deadline=None)
+@given(partial_grids(), st.lists(st.tuples(COORD, COORD), max_size=40))
+def test_cell_finder_finds_what_each_ray_finds(grid, points):
+    rulings = segments_to_rulings(*grid, S)
+    finder = CellFinder(rulings, S.cover_tolerance)
+    for x, y in points + points:  # the second time from its memory
+        assert finder.box(x, y) == point_to_box(x, y, rulings, S.cover_tolerance)
 
 
 def test_open_cells_at_a_page_break():
