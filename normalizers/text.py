@@ -6,6 +6,7 @@ can see which steps changed a value (``normalize_and_explain``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 
 import unicodedata2
@@ -136,6 +137,12 @@ def normalize_text(s: str | None) -> str | None:
     >>> normalize_text(" \\u3000\\n") is None
     True
     """
+    return _normalized(s) if isinstance(s, str) else None
+
+
+# Labels and option texts recur thousands of times per document and the step chain is pure.
+@lru_cache(maxsize=1 << 16)
+def _normalized(s: str) -> str | None:
     return normalize_and_explain(s)[0]
 
 
@@ -149,6 +156,11 @@ def label_key(s: str | None) -> str:
     >>> label_key(None)
     ''
     """
+    return _label_key(s) if isinstance(s, str) else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _label_key(s: str) -> str:
     text = normalize_text(s)
     if text is None:
         return ""

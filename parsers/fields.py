@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
@@ -30,6 +31,7 @@ class Hit:
     rest: str
 
 
+@lru_cache(maxsize=1 << 12)
 def label_pattern(label: str) -> re.Pattern:
     """A label as a regex that tolerates spaces between its characters and a trailing ※."""
     chars = [re.escape(c) for c in label if not c.isspace()]
@@ -80,6 +82,7 @@ def cut_option_list(text: str) -> str:
     return text[:cut]
 
 
+@lru_cache(maxsize=1 << 14)
 def option_key(text: str) -> str:
     """The comparison form of an option: notes like (任意実施) and all whitespace removed."""
     return label_key(_NOTE.sub("", text))
