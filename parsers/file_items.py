@@ -45,7 +45,7 @@ from parsers.item_blocks import (
     stream_blocks,
     stream_groups,
 )
-from parsers.item_clues import RegionScan, Scanner
+from parsers.item_clues import RegionScan, Scanner, in_reading_order
 from parsers.item_fields import (
     METHOD_OPTIONS,
     OUTSOURCING,
@@ -169,9 +169,15 @@ def read_items(
     lo, hi = span
     choices = {f.column: f.options for f in fields if f.kind == "choice"}
     vocab = [METHOD_OPTIONS[k] for k in kinds] + ([PROVISION_FLAGS] if PROVISION in kinds else [])
-    scanner = Scanner(lines, fields, choices, vocab, ordered, settings, options.OUTSOURCING,
-                      cells_complete=any("" in line.cells for line in lines[lo:hi]))
+    complete = any("" in line.cells for line in lines[lo:hi])
+    scanner = Scanner(lines, fields, choices, vocab, ordered, settings, options.OUTSOURCING, cells_complete=complete)
     scan = scanner.scan(lo, hi) if hi > lo else RegionScan()
+    if not ordered and in_reading_order(scan, kinds, settings.reading_order_labels):
+        # Read again knowing each label's line holds its value's start (wraps and wrapped labels follow);
+        # kept only if the labels it adds are in order too.
+        again = Scanner(lines, fields, choices, vocab, ordered, settings, options.OUTSOURCING, cells_complete=complete,
+                        reading_order=True).scan(lo, hi)
+        scan = again if in_reading_order(again, kinds, settings.reading_order_labels) else scan
     groups = make_groups(scan.clues, METHOD_OPTIONS)
     if ordered:
         blocks, found = ordered_blocks(scan, kinds)

@@ -16,7 +16,8 @@ import regex as re
 
 from normalizers.counts import parse_count
 from parsers import options
-from parsers.fields import CIRCLED, find_labels, selections_in_range
+from parsers.base import file_names_in
+from parsers.fields import CIRCLED, find_labels, option_key, selections_in_range
 from parsers.item_clues import LabelSet, head_of, squash
 from parsers.item_fields import (
     AFTER_TRANSFER_HEADING,
@@ -42,10 +43,11 @@ _LONE_NUMBER = re.compile(r"^\d{1,3}$")
 _NOT_A_NAME = re.compile(
     r"^(?:\d{1,2}\s?[.)]|[①-⑳]|<|\[|\]|・|[IVXⅠ-Ⅻ]{1,4}\s|その(?:妥当性|必要性)|主な記録項目|全ての記録項目)|。|別添|別紙"
 )
-_NAME_MAX = 60  # characters; a longer line is prose
 _OPEN_SLOT = re.compile(r"^\(\s*$")
 _OPTION_ITEMS = re.compile(r"<\s*選択肢\s*>|(?<!\(\s*)(?<![\d,])\d{1,2}\s?\)\s*[^\s()]+")
 _CLOSE_SLOT = re.compile(r"^\)\s*件$")
+_OPEN_SELECTION = re.compile(r"\[\s*([^\[\]<>]+?)\s*(?:<\s*選択肢\s*>)?\s*$")
+_CLOSE_SELECTION = re.compile(r"^\s*([^\[\]<>()]+?)\s*\]")
 
 
 @dataclass(frozen=True)
@@ -81,18 +83,29 @@ def file_spans(lines: Sequence[Line], span: tuple[int, int], warnings: list[str]
 
 
 def file_name(lines: Sequence[Line], lo: int, hi: int) -> str | None:
-    """The name printed with the file's ``1.特定個人情報ファイル名`` label, or on the line below it."""
+    """The name printed with the file's ``1.特定個人情報ファイル名`` label, or on the line below it.
+
+    Stream text may print another cell there (a ⑤保有開始日 date): only one
+    name that ends in ファイル (``base.file_names_in``) counts.
+    """
     hits = find_labels(lines, FILE_NAME_LABEL, lo, hi)
     if not hits:
         return None
     hit = hits[0]
     if hit.rest:
-        return hit.rest
+        return _one_name(hit.rest)
     for i in range(hit.index + 1, min(hi, hit.index + 3)):
         text = lines[i].text
         if text:
-            return None if _NOT_A_NAME.search(text) or len(text) > _NAME_MAX else text
+            return _one_name(text)
     return None
+
+
+def _one_name(text: str) -> str | None:
+    if _NOT_A_NAME.search(text):
+        return None
+    names = file_names_in(text)
+    return names[0] if names and len(names) == 1 else None
 
 
 def _page_start(lines: Sequence[Line], index: int, floor: int) -> int:
@@ -155,12 +168,37 @@ def head_persons(lines: Sequence[Line], lo: int, hi: int, first: bool, warnings:
     no option of that list, so the page start is a safe bound.
     """
     start = _page_start(lines, lo, 0) if first and 0 <= lo < len(lines) else lo
-    values = {choice for _, choice in selections_in_range(lines, options.PERSONS, start, hi)}
+    found = [*selections_in_range(lines, options.PERSONS, start, hi),
+             *wrapped_selections(lines, options.PERSONS, start, hi)]
+    values = {choice for _, choice in found}
     if len(values) == 1:
         return values.pop()
     if len(values) > 1:
         warnings.append(f"②対象となる本人の数: {len(values)} different selections ({', '.join(sorted(values))})")
     return None
+
+
+def wrapped_selections(lines: Sequence[Line], choices: Sequence[str], lo: int, hi: int) -> list[tuple[int, str]]:
+    """Selections whose text wraps inside the brackets: ``[ 10万人以上100万人未 <選択肢>`` / ``満 ] 1) …``.
+
+    Only an open bracket ending its line (or its text before ``<選択肢>``) and a
+    close bracket starting the next, whose texts join into exactly one option.
+
+    >>> lines = [Line(("②対象となる本人の数 [ 10万人以上100万人未 <選択肢>",)), Line(("満 ] 1) 1万人未満",))]
+    >>> wrapped_selections(lines, ("1万人未満", "10万人以上100万人未満"), 0, 2)
+    [(0, '10万人以上100万人未満')]
+    """
+    keys = {option_key(o): o for o in choices}
+    found = []
+    for i in range(max(lo, 0), min(hi, len(lines)) - 1):
+        if lines[i + 1].page != lines[i].page:
+            continue
+        opened, closed = _OPEN_SELECTION.search(lines[i].text), _CLOSE_SELECTION.match(lines[i + 1].text)
+        if opened and closed and option_key(opened[1]) not in keys:
+            choice = keys.get(option_key(opened[1] + closed[1]))
+            if choice:
+                found.append((i, choice))
+    return found
 
 
 def head_end(lines: Sequence[Line], parts: FileParts) -> int:
@@ -186,7 +224,8 @@ def outsourcing_count(
 ) -> int | None:
     """The declared 委託 ( N ) 件, from one whole slot; a slot split from its number only when the items agree."""
     lo, hi = span
-    found = {n for i in range(lo, hi) for cell in lines[i].cells if (n := slot_count(cell)) is not None}
+    # A column export cuts a slot into cells (``(`` ``3`` ``) 件``): the line's text joins them again.
+    found = {n for i in range(lo, hi) for cell in {*lines[i].cells, lines[i].text} if (n := slot_count(cell)) is not None}
     if len(found) == 1:
         return found.pop()
     if len(found) > 1:
@@ -229,7 +268,7 @@ def provision_counts(
     clean = not stray_ticks(b for b in boxes if b.page in pages)
     reading = resolve_group([*flags, *near], PROVISION_FLAGS, require_all=False, clean_region=clean)
     if reading.ticked is None:
-        warnings.append(f"提供・移転の有無: {reading.problem}; its counts are left null")
+        warnings.append(f"提供・移転の有無: {reading.problem}; counts come only from filled ( N ) 件 slots")
     states = reading.states if reading.ticked is not None else {}
     notes = {b.option: b.note for b in flags if b.note}
     provided, moved, none = (states.get(o) for o in PROVISION_FLAGS)

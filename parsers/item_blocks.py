@@ -30,7 +30,7 @@ from itertools import pairwise
 from parsers.item_clues import CHOICE, LABEL, Clue, Head, RegionScan
 from parsers.item_fields import OUTSOURCING, ItemField
 from parsers.item_splits import split_clues
-from parsers.ticks import CLOSER, OPENER, WHOLE, Box, resolve_group, resolve_shared, stray_ticks
+from parsers.ticks import CLOSER, NO_TICK, OPENER, WHOLE, Box, resolve_group, resolve_shared, stray_ticks
 
 _ITEM_WORDS = {"outsourcing": "委託事項", "provision": "提供先", "transfer": "移転先"}
 
@@ -256,6 +256,12 @@ def pooled_values(members: Sequence[Block], clues: Sequence[Clue], fields: Seque
             by_kind[c.item_kind if len(kinds) > 1 else None].append(c)
         for kind, group in by_kind.items():
             targets = [b for b in members if b.kind == kind] if len(kinds) > 1 else list(members)
+            if len(targets) == 1 and any(c.below and c.value for c in group):
+                # Agreement of several items makes a value safe; one item has only its label's own line
+                # (the line below a label on an interleaved page may be another item's cell).
+                problems.append(f"{targets[0].name}: its {column} stands below its label on an interleaved page; "
+                                "left null")
+                continue
             values = [c.value for c in group if c.value]
             if targets and len(values) == len(targets) and len(set(values)) == 1:
                 for b in targets:
@@ -339,7 +345,10 @@ def checkbox_values(
         elif mine:
             ticked, problem = group_reading(mine[0], all_boxes, ordered)
             block.values[column] = list(ticked) if ticked is not None else None
-            if problem:
+            # A block printed but left empty (FORMS §5.23) ticks nothing either; that is no problem.
+            empty = problem == NO_TICK and not (block.head and block.head.title) and not any(
+                v not in (None, [], "") for v in block.values.values())
+            if problem and not empty:
                 block.problems.append(f"{block.name} {column}: {problem}")
 
 

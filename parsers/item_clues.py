@@ -10,7 +10,11 @@ value in the cells of the label's own line; stream text puts it after the
 label on the same line or on the lines below, up to the next thing that is
 structure rather than text (``is_structure``). Labels may wrap over lines
 (``④移転する情報の対象とな`` / ``る本人の数``) and may end a line whose start is
-their value (``随時 ⑦時期・頻度``).
+their value (``随時 ⑦時期・頻度``). Text in visual reading order (pdfplumber,
+``reading_order``) prints each row's label and value on one line: a long value
+wraps onto lines of its own below, and a wrapped label's end follows its value
+(``⑤移転する情報の対象となる本人の 保育所等の利用者`` / ``範囲``). A value
+without any letter (a page number ``- 8 -``) is never free text.
 """
 from __future__ import annotations
 
@@ -42,7 +46,8 @@ _OPTIONS = re.compile(r"^(?:<\s*選択肢\s*>|\d{1,2}\s?\))")
 # Box halves, and tick marks next to a bracket, parenthesis or digit (``( ○27``): never free text.
 _BOX_LIKE = re.compile(r"^[\[\]○◯●]|\[\s*[○?]?\s*\]|\[\s*○?\s*$|[\[\]()]\s*[○◯●]|[○◯●]\s*[\[\]()\d]")
 _SLOT_PIECE = re.compile(r"^[()]$|\)\s*件$|^\(\s*\d*\s*\)\s*件")
-_DIGITS = re.compile(r"^\d{1,4}$")
+_LETTER = re.compile(r"\p{L}")
+_OPTIONS_HEADER = re.compile(r"<\s*選択肢\s*>")
 
 
 def squash(text: str) -> str:
@@ -71,6 +76,7 @@ class Clue:
     order: int | None = None  # the label's printed position in its block
     item_kind: str | None = None  # provision / transfer when the label names it
     kind: str = "text"  # the field kind: text | choice | checkbox | marker
+    below: bool = False  # the value was read from the lines below the label, not from the label's own line
 
 
 @dataclass
@@ -148,6 +154,7 @@ class Scanner:
         settings: ItemSettings = DEFAULT,
         other_options: Sequence[str] = (),
         cells_complete: bool = True,
+        reading_order: bool = False,
     ):
         self.lines = lines
         self.labels = LabelSet([*fields, *FILE_LABELS])
@@ -159,6 +166,8 @@ class Scanner:
         self.all_options = (*(o for opts in choices.values() for o in opts), *other_options)
         # A tab export keeps every cell whole (its empty cells show it); a column export wraps values.
         self.cells_complete = cells_complete
+        # Stream text known to run in visual reading order (``in_reading_order``).
+        self.reading_order = reading_order
         self.box_keys = tuple(squash(o) for opts in box_vocab for o in opts)
 
     def text(self, i: int) -> str:
@@ -173,9 +182,13 @@ class Scanner:
             return True
         if SUBSECTION.match(text) or _ROMAN_HEADING.match(text) or _OPTIONS.match(text):
             return True
-        if _BOX_LIKE.search(text) or _SLOT_PIECE.search(text) or _DIGITS.match(text):
+        if _OPTIONS_HEADER.search(text) or not _LETTER.search(text):
+            return True
+        if _BOX_LIKE.search(text) or _SLOT_PIECE.search(text):
             return True
         if self.labels.at_start(text) or self.labels.at_end(text):
+            return True
+        if self.keeps_rows and self.split_label(i, hi):
             return True
         if self.labels.prefix_of(text, self.settings.min_label_prefix):
             return True
@@ -236,7 +249,35 @@ class Scanner:
             return f, rest, i
         if row_label:
             return row_label
-        return self.wrapped_label(i, cells[0], hi) if len(cells) == 1 else None
+        wrapped = self.wrapped_label(i, cells[0], hi) if len(cells) == 1 else None
+        return wrapped or (self.split_label(i, hi) if self.keeps_rows else None)
+
+    @property
+    def keeps_rows(self) -> bool:
+        """Whether each line is one printed row (a table or column export, or stream text in reading order)."""
+        return self.ordered or self.reading_order
+
+    def split_label(self, i: int, hi: int) -> tuple[ItemField, str, int] | None:
+        """A label whose end was wrapped below its value (one row a line): (field, value and rest, line of the end).
+
+        ``⑤移転する情報の対象となる本人の 保育所等の利用者`` / ``範囲``: the line
+        starts with a circled label's first part, cut at a space, and the next
+        line starts with the rest of it.
+        """
+        text, nxt = self.text(i), self.text(i + 1)
+        if i + 1 >= hi or not nxt or self.lines[i + 1].page != self.lines[i].page:
+            return None
+        cuts = [m.start() for m in _SPACE.finditer(text)]
+        for cut in reversed(cuts):
+            head = squash(text[:cut])
+            if len(head) < self.settings.min_label_prefix:
+                break
+            for f in self.labels.prefix_of(head, self.settings.min_label_prefix):
+                tail = self.labels.keys[f.label][len(head):]
+                if f.label[0] in CIRCLED and squash(nxt).startswith(tail):
+                    rest = after_chars(nxt, len(tail)).lstrip(" ※").strip()
+                    return f, join_lines([p for p in (text[cut:].strip(), rest) if p]) or "", i + 1
+        return None
 
     def value_lines(self, start: int, hi: int) -> tuple[str | None, int]:
         """The free text from line ``start`` on, up to structure or a page end: (text, last line used)."""
@@ -246,7 +287,7 @@ class Scanner:
         while j < hi and self.lines[j].page == page and not self.is_structure(j, hi):
             parts.append(self.text(j))
             j += 1
-        return (join_lines(parts) if parts else None), j - 1
+        return free_text(parts), j - 1
 
     def choice_clues(self, text: str, i: int, item_kind: str | None = None) -> list[Clue]:
         page = self.lines[i].page
@@ -269,7 +310,7 @@ class Scanner:
                 last = i
                 if title is None and self.ordered and not at_end:
                     title, last = self.title_below(i, hi)
-                out.heads.append(Head(kind, number, i, page, title))
+                out.heads.append(Head(kind, number, i, page, free_text([title] if title else [])))
                 i = last + 1
                 continue
             if GROUP_HEAD.match(text):
@@ -278,8 +319,13 @@ class Scanner:
             found = self.label_in_line(i, hi)
             if found:
                 f, rest, last = found
-                value, last = self.label_value(f, rest, last, hi)
-                out.clues.append(Clue(f.column, i, page, LABEL, value, f.order, f.item_kind, f.kind))
+                value, end = self.label_value(f, rest, last, hi)
+                for j in range(i + 1, end + 1):
+                    out.boxes.extend(line_boxes(self.text(j), self.box_vocab, j, self.lines[j].page,
+                                                self.settings.min_option_prefix))
+                out.clues.append(Clue(f.column, i, page, LABEL, value, f.order, f.item_kind, f.kind,
+                                      below=bool(value) and not rest))
+                last = end
                 if f.kind == "choice" and rest:
                     out.clues.extend(self.choice_clues(rest, i, f.item_kind))
                 i = last + 1
@@ -287,7 +333,7 @@ class Scanner:
             ending = self.labels.at_end(text) if not self.ordered else None
             if ending:
                 f, before = ending
-                value = before if f.kind == "text" else None
+                value = free_text([before]) if f.kind == "text" else None
                 out.clues.append(Clue(f.column, i, page, LABEL, value, f.order, f.item_kind, f.kind))
                 if f.kind == "choice":
                     out.clues.extend(self.choice_clues(before, i, f.item_kind))
@@ -301,7 +347,9 @@ class Scanner:
         """A text field's value: the label's rest, else (stream only) the lines below it.
 
         In a tab export a value stays in its cells; a column export
-        (``pdftotext -layout``) wraps it onto lines of one cell below.
+        (``pdftotext -layout``) and text in reading order wrap it onto lines
+        of one cell below. Other stream text prints unrelated cells after a
+        label's line, so there the rest is the whole value.
         """
         if f.kind != "text":
             return None, last
@@ -311,13 +359,13 @@ class Scanner:
         if not rest:
             return None, last
         parts, j = [rest], last + 1
-        wraps = self.ordered and not self.cells_complete
+        wraps = (self.ordered and not self.cells_complete) or self.reading_order
         while wraps and j < hi and self.one_cell(j) and self.lines[j].page == self.lines[last].page:
             if self.is_structure(j, hi):
                 break
             parts.append(self.text(j))
             j += 1
-        return join_lines(parts), j - 1
+        return free_text(parts), j - 1
 
     def one_cell(self, i: int) -> bool:
         return sum(1 for c in self.lines[i].cells if c) == 1
@@ -329,4 +377,42 @@ class Scanner:
         while j < min(hi, i + 1 + self.settings.title_lookahead) and not self.is_structure(j, hi):
             parts.append(self.text(j))
             j += 1
-        return (join_lines(parts) if parts else None), j - 1
+        return free_text(parts), j - 1
+
+
+def free_text(parts: Sequence[str]) -> str | None:
+    """Wrapped lines as one free-text value; None when nothing has a letter (``- 8 -``, ``12``).
+
+    >>> free_text(["委託先より承諾願を受け付け、", "承認を行う。"]), free_text(["- 8 -"]), free_text([])
+    ('委託先より承諾願を受け付け、承認を行う。', None, None)
+    """
+    value = join_lines(parts) if parts else None
+    return value if value and _LETTER.search(value) else None
+
+
+def in_reading_order(scan: RegionScan, kinds: Sequence[str], min_labels: int) -> bool:
+    """Whether a stream region reads in visual order: each heading before its labels, labels in printed order.
+
+    PDF stream order scrambles cells (FORMS §5.3–§5.4): labels precede their
+    heading, repeat, or come out of order. A region with none of that, and
+    enough labels to tell, was extracted row by row (pdfplumber).
+    """
+    heads = [h for h in scan.heads if h.kind in kinds]
+    labels = [c for c in scan.clues if c.source == LABEL and c.order is not None]
+    if not heads or len(labels) < min_labels:
+        return False
+    events = sorted([(h.index, 0, h) for h in heads] + [(c.index, 1, c) for c in labels], key=lambda e: e[:2])
+    current: Head | None = None
+    numbers: dict[str, int] = {}
+    last_order = -1
+    for _, is_label, obj in events:
+        if not is_label:
+            if obj.number <= numbers.get(obj.kind, 0):
+                return False
+            numbers[obj.kind] = obj.number
+            current, last_order = obj, -1
+            continue
+        if current is None or obj.order <= last_order or (obj.item_kind and obj.item_kind != current.kind):
+            return False
+        last_order = obj.order
+    return True

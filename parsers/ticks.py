@@ -14,7 +14,9 @@ box halves first (``line_boxes``); a group's halves are then paired
 
 A state lost by the scraper (``[?]``, an HTML checkbox without ``checked``)
 reads as empty beside a ticked box of the same group (the export kept the
-ticks) and makes the group unrecoverable otherwise. Unrecoverable is None,
+ticks) and makes the group unrecoverable otherwise. So does a group with no
+tick at all: the form's groups always tick something, and ticks drawn as
+vector graphics leave every box of the text ``[ ]``. Unrecoverable is None,
 never an empty list.
 """
 from __future__ import annotations
@@ -31,6 +33,7 @@ from parsers.fields import option_key
 TICKED, EMPTY, UNKNOWN = "ticked", "empty", "unknown"
 WHOLE, OPENER, CLOSER, LOOSE = "whole", "opener", "closer", "loose"
 OTHER = "その他"
+NO_TICK = "no box is ticked (ticks drawn as graphics are not in the text)"
 
 _UNKNOWN_MARK = "\ue000"  # a private-use stand-in for ``[?]`` while tokenizing
 _MARKS = "○◯●✓✔■☑"
@@ -282,10 +285,11 @@ def resolve_group(
     missing = [o for o in options if o not in states]
     if missing and require_all:
         return GroupReading(None, states, notes, f"options not found: {', '.join(missing)}")
-    if UNKNOWN in states.values():
-        if TICKED not in states.values():
+    if TICKED not in states.values():
+        if UNKNOWN in states.values():
             return GroupReading(None, states, notes, "tick states were lost by the scraper")
-        states = {o: (EMPTY if s == UNKNOWN else s) for o, s in states.items()}
+        return GroupReading(None, states, notes, NO_TICK)
+    states = {o: (EMPTY if s == UNKNOWN else s) for o, s in states.items()}
     return GroupReading(tuple(label_with_note(o, notes) for o in options if states.get(o) == TICKED), states, notes)
 
 
@@ -300,7 +304,7 @@ def resolve_shared(boxes: Sequence[Box], options: Sequence[str], groups: int) ->
 
     When several items' boxes are mixed on one page (FORMS §5.4), no tick can
     be tied to an item. It is still certain when no tick is stray and each
-    ticked option is ticked in every group or in none.
+    ticked option is ticked in every group or in none (and some option is).
     """
     if groups < 1 or stray_ticks(boxes) or any(b.state == UNKNOWN for b in boxes):
         return None
@@ -310,7 +314,7 @@ def resolve_shared(boxes: Sequence[Box], options: Sequence[str], groups: int) ->
         if box.option in options and box.state == TICKED:
             counts[box.option] += 1
             notes[box.option].add(box.note if box.option == OTHER else None)
-    if any(n != groups for n in counts.values()) or any(len(v) > 1 for v in notes.values()):
+    if not counts or any(n != groups for n in counts.values()) or any(len(v) > 1 for v in notes.values()):
         return None
     ticked = [o for o in options if counts.get(o)]
     shared_notes = {o: n for o in ticked for n in notes[o] if n}

@@ -7,6 +7,9 @@ import pytest
 
 from normalizers.text import normalize_text
 from parsers.file_items import file_tables
+from parsers.item_clues import Scanner, in_reading_order
+from parsers.item_fields import PROVISION, TRANSFER, TRANSFERS
+from parsers.item_settings import DEFAULT
 from pipeline.lines import Line
 
 FILE_HEAD = [
@@ -376,3 +379,194 @@ def test_file_persons_printed_just_before_the_section_heading():
     lines = lines_of(before + [line for line in FILE_HEAD if "1万人以上10万人未満" not in line])
     got = file_tables(lines, (len(before), len(lines)), "full")
     assert got.files[0]["persons"] == "10万人以上100万人未満"
+
+
+# --- gaps found by the generated-form round trips (tests/test_roundtrip_forms.py) -------------------
+
+def head_with_name(*name_lines: str) -> list[str]:
+    return [FILE_HEAD[0], *name_lines, *FILE_HEAD[3:]]
+
+
+FILE_NAME_CASES = [
+    # (case, the lines of Ⅱ1, expected file_name)
+    ("a name on the line below", ["1.特定個人情報ファイル名", "テスト情報ファイル"], "テスト情報ファイル"),
+    ("a name with a parenthetical", ["1.特定個人情報ファイル名 テスト情報ファイル(住基)"], "テスト情報ファイル(住基)"),
+    ("a date printed next in the stream is no name", ["1.特定個人情報ファイル名", "平成28年1月1日"], None),
+    ("nor on the label's line", ["1.特定個人情報ファイル名 平成28年1月1日"], None),
+    ("nor an option", ["1.特定個人情報ファイル名", "2) その他の電子ファイル(表計算ファイル等)"], None),
+]
+
+
+@pytest.mark.parametrize("case, name_lines, expected", FILE_NAME_CASES, ids=[c[0] for c in FILE_NAME_CASES])
+def test_file_name_must_be_a_file_name(case, name_lines, expected):
+    assert tables(head_with_name(*name_lines)).files[0]["file_name"] == expected
+
+
+def test_interleaved_page_trusts_no_single_value_read_below_its_label():
+    page = [
+        *TR_HEAD,
+        "[ ○ ] 提供を行っている ( 1 ) 件 [ ○ ] 移転を行っている ( 1 ) 件",
+        "移転先1 保育課",
+        "提供先1 他の市区町村",  # back to back: the page's cells are interleaved (FORMS §5.4)
+        "③提供する情報",
+        "保育所等の利用者",  # the line below a label on such a page may be any item's cell
+        "③移転する情報 児童手当の受給状況",  # printed on the label's own line: its own
+    ]
+    got = tables(FILE_HEAD, page)
+    assert row(got.transfers, kind="provision")["information"] is None
+    assert row(got.transfers, kind="transfer")["information"] == "児童手当の受給状況"
+
+
+LETTERLESS_CASES = [
+    # (case, the 委託 item's last lines, expected subcontract_items)
+    ("a page-number footer under an empty label", ["⑨再委託事項", "- 8 -"], None),
+    ("a footer on the label's line", ["⑨再委託事項 - 8 -"], None),
+    ("a value stops at a letterless line", ["⑨再委託事項", "システムの保守作業", "- 8 -"], "システムの保守作業"),
+]
+
+
+@pytest.mark.parametrize("case, tail, expected", LETTERLESS_CASES, ids=[c[0] for c in LETTERLESS_CASES])
+def test_a_value_without_letters_is_no_free_text(case, tail, expected):
+    page = [*OUT_HEAD, "( 1 ) 件", "委託事項1 システム運用", "①委託内容 システムの運用", "⑥委託先名 株式会社テスト", *tail]
+    got = tables(FILE_HEAD, page)
+    assert row(got.outsourcing, item_no=1)["subcontract_items"] == expected
+
+
+UNTICKED_METHODS = ["⑥移転方法 [ ] 庁内連携システム [ ] 専用線 [ ] 電子メール", "[ ] 電子記録媒体(フラッシュメモリを除く。)",
+                    "[ ] フラッシュメモリ [ ] 紙 [ ] その他 ( )"]
+
+
+def test_a_group_without_any_tick_is_null_and_filled_slots_still_count():
+    # Ticks drawn as vector graphics are not in the text: every box reads [ ].
+    page = [*TR_HEAD, "[ ] 提供を行っている ( ) 件 [ ] 移転を行っている ( 1 ) 件 [ ] 行っていない",
+            "移転先1 保育課", "①法令上の根拠 番号法第9条第2項", *UNTICKED_METHODS, "⑦時期・頻度 随時"]
+    got = tables(FILE_HEAD, page)
+    assert row(got.transfers, item_no=1)["methods"] is None
+    assert (got.files[0]["provision_count"], got.files[0]["transfer_count"]) == (None, 1)
+
+
+# pdfplumber's visual reading order: a label and its value share a line, a long value wraps onto lines of its
+# own below, a wrapped label's end comes on the line after its value.
+READING_ORDER_OUTSOURCING = [
+    "4.特定個人情報ファイルの取扱いの委託",
+    "委託の有無 ※ [ 委託する ] ( 1 ) 件",
+    "<選択肢>",
+    "1) 委託する 2) 委託しない",
+    "委託事項1 封入封緘業務",
+    "①委託内容 通知書の封入封緘作業",
+    "②取扱いを委託する特定個人情報ファ [ 特定個人情報ファイルの一部 ]",
+    "イルの範囲 <選択肢>",
+    "1) 特定個人情報ファイルの全体",
+    "2) 特定個人情報ファイルの一部",
+    "③委託先における取扱者数 [ 10人未満 ]",
+    "<選択肢>",
+    "1) 10人未満 2) 10人以上50人未満",
+    "④委託先への特定個人情報ファイルの [ ] 専用線 [ ] 電子メール",
+    "提供方法 [ ○ ] 電子記録媒体(フラッシュメモリを除く。)",
+    "[ ] フラッシュメモリ [ ] 紙",
+    "[ ] その他 ( )",
+    "⑥委託先名 株式会社テスト",
+    "再 ⑦再委託の有無 ※ [ 再委託する ]",
+    "委 <選択肢>",
+    "託 1) 再委託する 2) 再委託しない",
+    "⑧再委託の許諾方法 再委託先の名称を書面で提出させ、市が",
+    "承認する。",
+    "⑨再委託事項 通知書の封入封緘作業の一部",
+    "委託事項2～5",
+]
+READING_ORDER_TRANSFERS = [
+    *TR_HEAD[:1],
+    "提供・移転の有無 [ ] 提供を行っている ( ) 件",
+    "[ ○ ] 移転を行っている ( 1 ) 件 [ ] 行っていない",
+    "移転先1 保育課",
+    "①法令上の根拠 番号法第9条第2項、東雲台市個人番号の利用に関す",
+    "る条例",
+    "②移転先における用途 保育料の算定に関する事務",
+    "③移転する情報 児童手当の受給状況",
+    "④移転する情報の対象となる本人の [ 1万人以上10万人未満 ]",
+    "数 <選択肢>",
+    "1) 1万人未満 2) 1万人以上10万人未満",
+    "⑤移転する情報の対象となる本人の 保育所等の利用者",
+    "範囲",
+    "⑥移転方法 [ ○ ] 庁内連携システム [ ] 専用線 [ ] 電子メール",
+    "[ ] 電子記録媒体(フラッシュメモリを除く。)",
+    "[ ] フラッシュメモリ [ ] 紙 [ ] その他 ( )",
+    "⑦時期・頻度 月次",
+    "移転先2～5",
+]
+
+
+def test_reading_order_joins_wrapped_values_and_labels():
+    got = tables(FILE_HEAD, READING_ORDER_OUTSOURCING, READING_ORDER_TRANSFERS)
+    item = row(got.outsourcing, item_no=1)
+    assert item["subcontract_approval"] == "再委託先の名称を書面で提出させ、市が承認する。"
+    assert item["subcontract_items"] == "通知書の封入封緘作業の一部"
+    assert item["scope"] == "特定個人情報ファイルの一部" and item["delivery_methods"] == ["電子記録媒体(フラッシュメモリを除く。)"]
+    assert item["subcontracting"] is True and item["contractor"] == "株式会社テスト"
+    moved = row(got.transfers, item_no=1)
+    assert moved["legal_basis"] == "番号法第9条第2項、東雲台市個人番号の利用に関する条例"
+    assert moved["scope"] == "保育所等の利用者" and moved["persons"] == "1万人以上10万人未満"
+    assert moved["methods"] == ["庁内連携システム"] and moved["timing"] == "月次"
+    assert (got.files[0]["outsourcing_count"], got.files[0]["transfer_count"]) == (1, 1)
+
+
+def test_out_of_reading_order_a_label_line_keeps_only_its_own_text():
+    """Stream text prints a stray cell after a label's line (F:1224): it is no continuation."""
+    page = [*TR_HEAD, "[ ○ ] 移転を行っている ( 2 ) 件", "①法令上の根拠 番号法第9条第2項", "福祉部 生活援護課",
+            "移転先1", "移転先2 保育課", "①法令上の根拠 番号法第9条第2項"]
+    got = tables(FILE_HEAD, page)
+    assert all(r["legal_basis"] in (None, "番号法第9条第2項") for r in got.transfers)
+
+
+def test_file_persons_selection_wrapped_beside_its_option_list():
+    head = [line for line in FILE_HEAD if "1万人以上10万人未満" not in line and "1) 1万人未満" not in line]
+    at = head.index("<選択肢>")
+    head[at - 1:at + 1] = ["②対象となる本人の数 [ 10万人以上100万人未 <選択肢>", "満 ] 1) 1万人未満 2) 1万人以上10万人未満"]
+    got = tables(head)
+    assert got.files[0]["persons"] == "10万人以上100万人未満" and got.files[0]["persons_min"] == 100000
+
+
+COLUMN_EXPORT_ROWS = [  # pdftotext -layout: one printed row a line, cells apart, a slot cut into cells
+    "4.特定個人情報ファイルの取扱いの委託",
+    "委託の有無\t※\t[ 委託する ]\t(\t1\t)\t件",
+    "委託事項1\t封入封緘業務",
+    "①委託内容\t通知書の封入封緘作業",
+    "④委託先への特定個人情報ファイルの\t[ ○ ]\t専用線\t[ ] 電子メール",
+    "提供方法\t[ ]\t電子記録媒体(フラッシュメモリを除く。)",
+    "[ ]\tフラッシュメモリ\t[ ] 紙",
+    "[ ]\tその他 ( )",
+    "⑥委託先名\t株式会社テスト",
+    "5.特定個人情報の提供・移転(委託に伴うものを除く。)",
+    "提供・移転の有無\t[ ○ ]\t移転を行っている\t(\t1\t)\t件",
+    "移転先1\t保育課",
+    "⑤移転する情報の対象となる本人の 保育所等の利用者",
+    "範囲",
+    "⑦時期・頻度\t月次",
+]
+
+
+def test_column_export_wrapped_labels_and_cut_slots():
+    got = tables(TABLE_HEAD, COLUMN_EXPORT_ROWS)
+    assert row(got.outsourcing, item_no=1)["delivery_methods"] == ["専用線"]
+    assert got.files[0]["outsourcing_count"] == 1 and got.files[0]["transfer_count"] == 1
+    moved = row(got.transfers, item_no=1)
+    assert moved["scope"] == "保育所等の利用者" and moved["timing"] == "月次"
+
+
+READING_ORDER_CASES = [
+    # (case, stream lines of a 提供・移転 part, whether they read in visual order)
+    ("headings before their labels, labels in printed order",
+     ["移転先1 A", "①法令上の根拠 a", "③移転する情報 b", "移転先2 B", "①法令上の根拠 c", "⑦時期・頻度 d"], True),
+    ("a label before any heading (FORMS §5.3)", ["①法令上の根拠 a", "移転先1 A", "③移転する情報 b", "⑦時期・頻度 d"], False),
+    ("a label repeated under one heading", ["移転先1 A", "①法令上の根拠 a", "③移転する情報 b", "①法令上の根拠 c"], False),
+    ("headings out of order (FORMS §5.4)", ["移転先2 B", "①法令上の根拠 a", "移転先1 A", "③移転する情報 b", "⑦時期・頻度 d"], False),
+    ("a label of the other kind", ["移転先1 A", "①法令上の根拠 a", "③提供する情報 b", "⑦時期・頻度 d"], False),
+    ("too few labels to tell", ["移転先1 A", "①法令上の根拠 a", "⑦時期・頻度 d"], False),
+]
+
+
+@pytest.mark.parametrize("case, part, expected", READING_ORDER_CASES, ids=[c[0] for c in READING_ORDER_CASES])
+def test_in_reading_order(case, part, expected):
+    lines = lines_of(part)
+    scan = Scanner(lines, TRANSFERS, {}, (), False).scan(0, len(lines))
+    assert in_reading_order(scan, (PROVISION, TRANSFER), DEFAULT.reading_order_labels) is expected

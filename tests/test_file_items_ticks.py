@@ -32,9 +32,10 @@ GROUPS = [
      ("その他(ファイルサーバ経由)",)),
     ("tick on the closer side", ["[ ] 専用線 [ ] 電子メール [ ] 電子記録媒体(フラッシュメモリを除く。) [",
                                  "○ ] フラッシュメモリ [ ] 紙 [ ] その他 ( )"], MEDIA, ("フラッシュメモリ",)),
-    ("nothing ticked is an empty list", ["[ ] 庁内連携システム [ ] 専用線 [ ] 電子メール",
-                                         "[ ] 電子記録媒体(フラッシュメモリを除く。) [ ] フラッシュメモリ [ ] 紙 [ ] その他 ()"],
-     TRANSFER_METHODS, ()),
+    # An item's group always ticks something; none at all means the ticks were lost (drawn as graphics).
+    ("nothing ticked is unrecoverable, not an empty list", ["[ ] 庁内連携システム [ ] 専用線 [ ] 電子メール",
+                                                           "[ ] 電子記録媒体(フラッシュメモリを除く。) [ ] フラッシュメモリ [ ] 紙 [ ] その他 ()"],
+     TRANSFER_METHODS, None),
     ("lost states (HTML without checked) are unrecoverable",
      ["[?] 専用線 [?] 電子メール [?] 電子記録媒体(フラッシュメモリを除く。) [?] フラッシュメモリ [?] 紙 [?] その他 ()"],
      MEDIA, None),
@@ -71,6 +72,7 @@ SHARED = [
      2, ("庁内連携システム",)),
     ("two different ticks for two groups", ["[ ○ ] 庁内連携システム", "[ ○ ] 紙", "] 電子メール"], 2, None),
     ("a stray tick", ["[ ○ ] 庁内連携システム", "[ ○ ] 庁内連携システム", "[ ○ ["], 2, None),
+    ("no tick at all", ["[ ] 庁内連携システム [ ] 紙", "[ ] 庁内連携システム [ ] 紙"], 2, None),
 ]
 
 

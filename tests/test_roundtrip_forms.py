@@ -191,19 +191,6 @@ PLUMBER = ("pdfplumber-text",)
 
 # (check, forms, paths, "table.column"s, what the pipeline does instead); check: wrong | complete.
 GAP_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], str], ...] = (
-    ("wrong", ("key",), STREAM, ("documents.file_names", "files.file_name"),
-     ("stream order: parsers/file_parts.file_name takes '平成28年1月1日' (the ⑥使用開始日 value printed next "
-     "in the stream) as the Ⅱ1 file name, and file_names falls back on it; a file name must end in ファイル, "
-     "as base.file_names_in already demands")),
-    ("wrong", ("key",), STREAM, ("transfers.information",),
-     ("stream order: parsers/item_fields gives 提供先1 ③提供する情報 the next stream line '保育所等の利用者', the "
-     "⑤範囲 of 移転先1 (another block)")),
-    ("wrong", ("key", "full"), PLUMBER, ("outsourcing.subcontract_approval",),
-     ("pdfplumber layout: a value wrapped onto a second line with nothing in the label column keeps only its "
-     "first line (parsers/item_fields), e.g. '…書面で提出させ、市が' without '承認する。'")),
-    ("wrong", ("key", "full"), PLUMBER, ("transfers.methods",),
-     ("ticks drawn as vector circles/checks are not in extracted text, so every box reads '[ ]' and "
-     "parsers/ticks returns [] instead of null for a group with no tick at all")),
     ("wrong", ("full",), ("pdftotext-layout",), ("changes.item",),
      ("pdftotext prints the built-in japan font's full-width hyphen (U+FF0D) as a minus sign U+2212, which NFKC "
       "keeps: 'Ⅳ−1−①自己点検' for 'Ⅳ-1-①自己点検' (a font artefact of the generator, not of the forms)")),
