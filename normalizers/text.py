@@ -6,8 +6,8 @@ can see which steps changed a value (``normalize_and_explain``).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 import unicodedata2
 

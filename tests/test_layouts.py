@@ -494,10 +494,10 @@ def test_pdf_stream_samples(sample, name, first):
 
 
 def test_dashed_page_numbers_go_even_without_page_breaks():
-    text = "\n".join(["特定個人情報保護評価書(基礎項目評価書)", "a", "- 1 -", "b", "- 2 -", "c", "- 3 -", "7"])
+    text = "特定個人情報保護評価書(基礎項目評価書)\na\n- 1 -\nb\n- 2 -\nc\n- 3 -\n7"
     assert [line.text for line in text_to_lines(text)] == ["特定個人情報保護評価書(基礎項目評価書)", "a", "b", "c", "7"]
 
 
 def test_dashed_numbers_out_of_order_stay():
-    text = "\n".join(["特定個人情報保護評価書(基礎項目評価書)", "- 3 -", "b", "- 2 -", "c", "- 1 -"])
+    text = "特定個人情報保護評価書(基礎項目評価書)\n- 3 -\nb\n- 2 -\nc\n- 1 -"
     assert len(text_to_lines(text)) == 6
