@@ -26,6 +26,7 @@ from itertools import pairwise
 
 from normalizers.dates import date_problem, parse_date
 from normalizers.text import join_lines, normalize_text
+from parsers.spec import TITLE_LINE
 from pipeline.lines import Line
 
 TIMINGS = ("事前", "事後")
@@ -55,7 +56,6 @@ _DATE_LINE = re.compile(rf"^({_DATE})(?: (.+))?$")
 # 「…提供は、事前」 glues it to the word before and is not an anchor. A date may follow,
 # glued (「十分である 事前令和4年6月20日」).
 _TIMING_LINE = re.compile(rf"^(?:(.*\S) )?(事前|事後)(?:\s?({_DATE}(?: .+)?))?$")
-_TITLE_LINE = re.compile(r"^特定個人情報保護評価書\((?:基礎項目|重点項目|全項目)評価書\)$")
 _HEADING = re.compile(r"^(?:\(別添[0-9]+\))?変更箇所$")
 _ANNEX_HEADING = re.compile(r"^別紙[0-9]*$")
 # A new component of a wrapped 項目 (Ⅱ …, 5. …, ②…, (別添2)…, 移転先10 …) is joined with a space.
@@ -203,7 +203,7 @@ def region_end(lines: list[Line], start: int, table: bool) -> int:
     """The first title line, or annex heading (on a page of its own in stream text), after start."""
     for i in range(start, len(lines)):
         text = squeeze(lines[i].text)
-        if _TITLE_LINE.match(text):
+        if TITLE_LINE.fullmatch(text):
             return i
         if _ANNEX_HEADING.match(text) and (table or first_on_page(lines, i)):
             return i

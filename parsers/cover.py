@@ -13,11 +13,10 @@ import regex as re
 from normalizers.dates import date_problem, parse_date
 from normalizers.text import label_key, normalize_text
 from parsers.fields import find_labels, looks_structural, value_after
-from parsers.spec import COVER_LABELS, DECLARATION
+from parsers.spec import COVER_LABELS, COVER_LINE, DECLARATION
 from pipeline.lines import Line
 
 _STAMP = re.compile(r"\[\s*((?:平成|令和)\S+?年\S+?月)\s*様式\s*([234])\s*\]")
-_COVER_LINE = re.compile(r"^\s*(\d{1,4})\s+(.+?)\s*(基礎項目|重点項目|全項目)評価書\s*$")
 _TYPE_WORD = re.compile(r"\s*(?:特定個人情報保護評価書)?\s*[(]?(?:基礎項目|重点項目|全項目)評価書[)]?\s*$")
 _FINISHED = re.compile(r"\s*【[^】]*終了\s*】\s*$")
 _ORGANIZATION_END = re.compile(r"(?:長|知事|長官|委員会)$")
@@ -68,7 +67,7 @@ def form_version(lines: Sequence[Line], assessment_type: str, warnings: list[str
 def number_and_title(lines: Sequence[Line]) -> tuple[int | None, str | None]:
     """評価書番号 and 評価書名, from the cover line, a label row, or adjacent values."""
     for line in lines:
-        m = _COVER_LINE.match(line.text)
+        m = COVER_LINE.match(line.text)
         if m:
             return int(m.group(1)), clean_title(m.group(2))
     number = title = None

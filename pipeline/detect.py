@@ -12,11 +12,9 @@ import regex as re
 
 from normalizers.text import label_key
 from parsers.registry import PARSERS
+from parsers.spec import COVER_LINE, TITLE_LINE
 from pipeline.lines import Line
 
-TITLE_LINE = re.compile(r"特定個人情報保護評価書[(](基礎項目|重点項目|全項目)評価書[)]")
-# <番号> <評価書名> <type>評価書 on one line; an option list (1) 基礎項目評価書 2) …) is not one.
-COVER_LINE = re.compile(r"^\s*\d{1,4}\s+(?!.*\d\s?\))\S.*?(基礎項目|重点項目|全項目)評価書\s*$")
 STAMP = re.compile(r"\[(?:平成|令和)\S+?年\S+?月様式([234])\]")
 COVER_WINDOW = 60  # lines from the document start that count as its cover
 
@@ -33,7 +31,7 @@ def title_type(text: str) -> str | None:
 
 def cover_line_type(text: str) -> str | None:
     m = COVER_LINE.match(text)
-    return _by_word(m.group(1)) if m else None
+    return _by_word(m.group(3)) if m else None
 
 
 def detect_type(lines: Sequence[Line]) -> str | None:
