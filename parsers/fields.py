@@ -66,7 +66,7 @@ def find_labels(lines: Sequence[Line], label: str, lo: int = 0, hi: int | None =
 def looks_structural(text: str) -> bool:
     """A heading, a numbered label, an option list or a lone bracket: not a field value.
 
-    >>> looks_structural("③対象人数"), looks_structural("1) 実施する"), looks_structural("北九州市長")
+    >>> looks_structural("③対象人数"), looks_structural("1) 実施する"), looks_structural("甲市長")
     (True, True, False)
     """
     return bool(_STRUCTURAL.match(text))

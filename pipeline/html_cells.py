@@ -4,7 +4,7 @@ Tab/HTML exports (FORMS.md §5.8–5.9) keep fragments of the page's markup:
 ``<p>``, ``<ul style=…>``, whole ``<table>``s, and checkboxes as
 ``<input type="checkbox"/>``. Only a whitelist of tag names is stripped, and
 before NFKC, because after NFKC ``＜選択肢＞`` and free text such as
-``<北九州市における措置>`` look like tags too. Every tick glyph the samples use
+``<本市における措置>`` look like tags too. Every tick glyph the samples use
 becomes one of three tokens: ``[○]`` ticked, ``[ ]`` empty, ``[?]`` state lost.
 """
 from __future__ import annotations
@@ -59,8 +59,8 @@ _CELL_OPEN = re.compile(r"<t[dh]\b[^<>]*>", re.IGNORECASE)
 def strip_markup(s: str) -> str:
     """Remove whitelisted HTML tags (with attributes); anything else in ``<…>`` is text.
 
-    >>> strip_markup('<p><北九州市における措置></p> <ul style="x"> ・認証')
-    ' <北九州市における措置>    ・認証'
+    >>> strip_markup('<p><本市における措置></p> <ul style="x"> ・認証')
+    ' <本市における措置>    ・認証'
     >>> strip_markup('<small><選択肢></small> ＜委託先＞ <input type="checkbox"/>')
     '<選択肢> ＜委託先＞ <input type="checkbox"/>'
     """
@@ -74,7 +74,7 @@ def strip_markup(s: str) -> str:
 def markup_count(s: str) -> int:
     """How many whitelisted tags ``s`` holds (a sign of an HTML export).
 
-    >>> markup_count("<p>a</p> <北九州市における措置>")
+    >>> markup_count("<p>a</p> <本市における措置>")
     2
     """
     return sum(1 for _ in _MARKUP.finditer(s))
