@@ -13,8 +13,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import regex as re
-
 from normalizers.names import canonical_company
 from normalizers.ranges import parse_range
 from normalizers.text import normalize_text
@@ -41,12 +39,12 @@ from parsers.item_blocks import (
     ordered_blocks,
     ordered_groups,
     pooled_checkboxes,
-    pooled_values,
     stream_blocks,
     stream_groups,
 )
 from parsers.item_clues import RegionScan, Scanner, in_reading_order
 from parsers.item_fields import (
+    ANNEX,
     METHOD_OPTIONS,
     OUTSOURCING,
     OUTSOURCING_FIELDS,
@@ -56,10 +54,10 @@ from parsers.item_fields import (
     TRANSFERS,
     ItemField,
 )
+from parsers.item_pools import Pool, pooled_values
 from parsers.item_settings import DEFAULT, ItemSettings
 from pipeline.lines import Line
 
-ANNEX = re.compile(r"別添\s?\d|別紙\s?\d")
 METHOD_COLUMN = {OUTSOURCING: "delivery_methods", PROVISION: "methods", TRANSFER: "methods"}
 
 
@@ -188,11 +186,11 @@ def read_items(
         blocks, pools, found = stream_blocks(scan, kinds)
         stream_groups(groups, scan.boxes)
     warnings.extend(found)
-    for page, members in pools.items():
-        read_pool(page, members, blocks, scan, groups, fields, warnings)
+    pooled = [read_pool(page, members, blocks, scan, groups, warnings) for page, members in pools.items()]
     for block in blocks:
         if not block.pooled:
             block_values(block, fields, settings.merged_item_share)
+    warnings.extend(pooled_values(pooled, blocks, fields, settings.common_value_items))
     checkbox_values(blocks, groups, scan.boxes, ordered, METHOD_COLUMN)
     for block in blocks:
         warnings.extend(block.problems)
@@ -205,10 +203,9 @@ def read_pool(
     blocks: list[Block],
     scan: RegionScan,
     groups: list[Group],
-    fields: Sequence[ItemField],
     warnings: list[str],
-) -> None:
-    """An interleaved page: its clues are shared by its items (``pooled_values``)."""
+) -> Pool:
+    """An interleaved page: its clues are the pool its items' values come from (``item_pools``)."""
     on_page = [c for c in item_clues(scan) if c.page == page]
     for b in blocks:
         b.clues = [c for c in b.clues if c.page != page]
@@ -216,10 +213,10 @@ def read_pool(
         b.pooled = True
         b.clues = []
     warnings.append(f"{', '.join(b.name for b in members)} are printed interleaved on one page; "
-                    "only the values they all share were kept")
-    warnings.extend(pooled_values(members, on_page, fields))
+                    "only values the form's logic ties to one item were kept")
     pooled_checkboxes(members, [g for g in groups if g.clue.page == page], [b for b in scan.boxes if b.page == page],
                       METHOD_COLUMN)
+    return Pool(page, members, on_page, [c for c in scan.loose if c.page == page])
 
 
 def unique_blocks(blocks: Sequence[Block], warnings: list[str]) -> list[Block]:

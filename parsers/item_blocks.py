@@ -14,7 +14,7 @@ Two readings, by layout:
   item above are told apart that way. A page holding several headings whose
   items still repeat a field, or whose headings are out of order or back to
   back, has its cells interleaved (§5.4): its clues are pooled, and a field
-  is given only when each of its items shows the same value (``pooled_values``).
+  is given only where the form's logic ties a value to one item (``item_pools``).
 
 Checkbox halves are matched to method groups by option: each half joins the
 earliest group on its page (or the one continued from the page before) that
@@ -233,42 +233,6 @@ def block_values(block: Block, fields: Sequence[ItemField], merged_share: float)
             block.values[f.column] = None
         elif found:
             block.values[f.column] = found[0].value
-
-
-def pooled_values(members: Sequence[Block], clues: Sequence[Clue], fields: Sequence[ItemField]) -> list[str]:
-    """Give each field of an interleaved page to all its items when they all show one value."""
-    problems: list[str] = []
-    names = ", ".join(b.name for b in members)
-    kinds = {b.kind for b in members}
-    columns = dict.fromkeys(f.column for f in fields if f.column and f.kind in ("text", "choice"))
-    for column in columns:
-        kind_of = {f.kind for f in fields if f.column == column}.pop()
-        source = LABEL if kind_of == "text" else CHOICE
-        found = [c for c in clues if c.column == column and c.source == source]
-        if not any(c.value for c in found):
-            continue
-        for b in members:
-            b.pool_had_values = True
-        # A label that names its kind (②移転先における用途) is shared only by the items of that kind;
-        # on a page mixing kinds, a clue that names none fits no item for sure.
-        by_kind: dict[str | None, list[Clue]] = defaultdict(list)
-        for c in found:
-            by_kind[c.item_kind if len(kinds) > 1 else None].append(c)
-        for kind, group in by_kind.items():
-            targets = [b for b in members if b.kind == kind] if len(kinds) > 1 else list(members)
-            if len(targets) == 1 and any(c.below and c.value for c in group):
-                # Agreement of several items makes a value safe; one item has only its label's own line
-                # (the line below a label on an interleaved page may be another item's cell).
-                problems.append(f"{targets[0].name}: its {column} stands below its label on an interleaved page; "
-                                "left null")
-                continue
-            values = [c.value for c in group if c.value]
-            if targets and len(values) == len(targets) and len(set(values)) == 1:
-                for b in targets:
-                    b.values[column] = values[0]
-            elif values:
-                problems.append(f"{names} share a page and their {column} values cannot be told apart")
-    return problems
 
 
 # --- checkbox groups ---------------------------------------------------------

@@ -26,6 +26,7 @@ import regex as re
 from normalizers.text import join_lines
 from parsers.fields import CIRCLED, label_pattern, selection_in
 from parsers.item_fields import (
+    ANNEX_POINTER,
     FILE_LABELS,
     GROUP_HEAD,
     HEAD_WORDS,
@@ -38,7 +39,7 @@ from parsers.item_settings import DEFAULT, ItemSettings
 from parsers.ticks import Box, after_chars, line_boxes
 from pipeline.lines import Line
 
-LABEL, CHOICE = "label", "choice"
+LABEL, CHOICE, LOOSE = "label", "choice", "loose"
 ROW_LABELS = frozenset({"再委託"})  # printed as a row heading; only a whole cell counts
 _SPACE = re.compile(r"\s+")
 _ROMAN_HEADING = re.compile(r"^(?:[Ⅰ-Ⅻ]|(?:I|II|III|IV|V|VI|VII)(?=\s*[^\x00-\x7f]))")
@@ -71,12 +72,13 @@ class Clue:
     column: str | None
     index: int
     page: int
-    source: str  # label | choice
-    value: str | None  # the free text after a label, or the selected option
+    source: str  # label | choice | loose
+    value: str | None  # the free text after a label, the selected option, or a loose cell's text
     order: int | None = None  # the label's printed position in its block
     item_kind: str | None = None  # provision / transfer when the label names it
     kind: str = "text"  # the field kind: text | choice | checkbox | marker
     below: bool = False  # the value was read from the lines below the label, not from the label's own line
+    last: int | None = None  # a loose cell's last line
 
 
 @dataclass
@@ -84,6 +86,7 @@ class RegionScan:
     heads: list[Head] = field(default_factory=list)
     clues: list[Clue] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
+    loose: list[Clue] = field(default_factory=list)  # free-text cells no label claims (stream text only)
 
 
 class LabelSet:
@@ -339,9 +342,22 @@ class Scanner:
                     out.clues.extend(self.choice_clues(before, i, f.item_kind))
                 i += 1
                 continue
-            out.clues.extend(self.choice_clues(text, i))
+            chosen = self.choice_clues(text, i)
+            out.clues.extend(chosen)
+            if not chosen and not self.ordered and (ANNEX_POINTER.match(text) or not self.is_structure(i, hi)):
+                self.add_loose(out.loose, i)
             i += 1
         return out
+
+    def add_loose(self, loose: list[Clue], i: int) -> None:
+        """Line ``i`` as a loose cell, or as the wrapped continuation of the loose cell just above it."""
+        last = loose[-1] if loose else None
+        if last is not None and last.last == i - 1 and last.page == self.lines[i].page:
+            loose[-1] = Clue(None, last.index, last.page, LOOSE, free_text([last.value or "", self.text(i)]), last=i)
+            return
+        value = free_text([self.text(i)])
+        if value:
+            loose.append(Clue(None, i, self.lines[i].page, LOOSE, value, last=i))
 
     def label_value(self, f: ItemField, rest: str, last: int, hi: int) -> tuple[str | None, int]:
         """A text field's value: the label's rest, else (stream only) the lines below it.

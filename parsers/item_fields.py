@@ -96,6 +96,10 @@ ITEM_HEAD = re.compile(rf"^(?P<word>{_WORDS})\s*(?P<n>\d{{1,2}})(?!\d|{_RANGE_TA
 ITEM_HEAD_AT_END = re.compile(rf"^(?P<rest>.*\S)\s+(?P<word>{_WORDS})\s*(?P<n>\d{{1,2}})$")
 GROUP_HEAD = re.compile(rf"^(?:{_WORDS})\s*\d{{1,2}}{_RANGE_TAIL}")
 
+# A pointer to an annex (``別添3``, ``別紙 1``): where a form lists an item's recipients or values.
+ANNEX = re.compile(r"(?:別添|別紙)\s?\d+")
+# A cell that only points to an annex (``(別添3)提供先一覧に記載``): a value, though it starts like an annex title.
+ANNEX_POINTER = re.compile(r"^\(?(?:別添|別紙)\s?\d+\)?.{0,30}(?:に記載|を参照|参照)\)?$")
 # Section Ⅱ's own numbered headings (``4.特定個人情報ファイルの取扱いの委託``) and annex titles.
 SUBSECTION = re.compile(r"^\d{1,2}\s?\.\s?(?:特定個人情報|基本情報|備考)|^\(?別添\s?\d|^\(?別紙\s?\d")
 FILE_NAME_LABEL = "1.特定個人情報ファイル名"

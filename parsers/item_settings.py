@@ -20,6 +20,8 @@ class ItemSettings:
     title_lookahead: int = 1
     # Share of an item's labels printed twice that shows two items run together (a lost heading).
     merged_item_share: float = 0.5
+    # Items of a kind that must all show one value before a loose cell repeating it counts (item_pools rule 3).
+    common_value_items: int = 2
     # Labels, all after their heading and in printed order, that show stream text in visual reading order.
     reading_order_labels: int = 3
 

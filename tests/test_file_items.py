@@ -200,6 +200,71 @@ def test_interleaved_page_keeps_only_shared_values():
     assert any("purpose" in w for w in got.warnings)
 
 
+ANNEX_CELL = "(別添3)提供先一覧に記載"
+MIXED_PAGE = [
+    *TR_HEAD,
+    "移転先1 保育課",
+    "提供先1 提供先については、別添3を参照",  # back to back: interleaved (FORMS §5.4)
+    f"①法令上の根拠 {ANNEX_CELL}",
+    "①法令上の根拠 番号法第9条第2項",
+    f"②提供先における用途 {ANNEX_CELL}",
+    "②移転先における用途 保育の実施に関する事務",
+    "③提供する情報",
+    ANNEX_CELL,  # a loose cell pointing to the annex the 提供先 points to
+    "③移転する情報 保育関係情報",
+    "⑤提供する情報の対象となる本人の範囲",
+    ANNEX_CELL,
+    "⑤移転する情報の対象となる本人の範囲 保育所の利用者",
+    "⑦時期・頻度",
+    ANNEX_CELL,
+    "随時 ⑦時期・頻度",
+]
+
+
+def test_interleaved_annex_item_owns_the_cells_pointing_to_its_annex_and_the_rest_is_eliminated():
+    got = tables(FILE_HEAD, MIXED_PAGE)
+    provided, moved = row(got.transfers, kind="provision"), row(got.transfers, kind="transfer")
+    assert [provided[c] for c in ("legal_basis", "purpose", "information", "scope", "timing")] == [ANNEX_CELL] * 5
+    # One ① label and one ⑦ label per item; the 提供先 took the annex's: the one value left is the 移転先's.
+    assert moved["legal_basis"] == "番号法第9条第2項" and moved["timing"] == "随時"
+    assert moved["information"] == "保育関係情報" and moved["scope"] == "保育所の利用者"
+
+
+@pytest.mark.parametrize("case, drop", [
+    ("fewer loose annex cells than empty fields", 9),
+    ("a second item pointing to the same annex", None),
+])
+def test_annex_cells_not_matching_one_item_stay_unassigned(case, drop):
+    page = list(MIXED_PAGE)
+    if drop is None:
+        page[2] = "移転先1 別添3を参照"
+    else:
+        del page[drop]
+    provided = row(tables(FILE_HEAD, page).transfers, kind="provision")
+    assert provided["information"] is None and provided["scope"] is None and provided["timing"] is None
+
+
+def pooled_pair(first: int, info: list[str], tail: list[str]) -> list[str]:
+    """Two 移転先 printed back to back, each with a ③ label, then ``tail`` loose lines."""
+    return [f"移転先{first} 市民税課", f"移転先{first + 1} 介護保険課", "①法令上の根拠 番号法第9条第2項",
+            "①法令上の根拠 番号法第9条第2項", *info, *tail]
+
+
+@pytest.mark.parametrize("case, info, tail, expected", [
+    ("a loose cell repeating the kind's common value fills the empty label",
+     ["③移転する情報 保険給付関係情報", "③移転する情報"], ["保険給付関係情報"], "保険給付関係情報"),
+    ("no loose repeat: one value for two labels",
+     ["③移転する情報 保険給付関係情報", "③移転する情報"], [], None),
+    ("a loose repeat beside a different labelled value",
+     ["③移転する情報 保険関係情報", "③移転する情報"], ["保険給付関係情報"], None),
+])
+def test_loose_cell_repeating_the_common_value(case, info, tail, expected):
+    shared = ["③移転する情報 保険給付関係情報", "③移転する情報 保険給付関係情報"]
+    got = tables(FILE_HEAD, [*TR_HEAD, *pooled_pair(1, shared, [])], pooled_pair(3, info, tail))
+    assert [r["information"] for r in got.transfers if r["item_no"] in (3, 4)] == [expected, expected]
+    assert [r["information"] for r in got.transfers if r["item_no"] in (1, 2)] == ["保険給付関係情報"] * 2
+
+
 def test_two_files_get_their_own_items():
     second_head = [line.replace("テスト情報ファイル", "第二ファイル") for line in FILE_HEAD[1:]]
     item = [*TR_HEAD, "[ ○ ] 移転を行っている ( 1 ) 件", *transfer_item(1, "市民税課", ["[ ○ ] 庁内連携システム [ ] 専用線",
