@@ -133,7 +133,9 @@ def read_file(
     declared_out = outsourcing_count(lines, parts.outsourcing, numbers, warnings)
     if declared_out is None and flag is False:
         declared_out = 0
-    provided, moved = provision_counts(lines, parts.transfers, tr_scan.boxes, warnings)
+    headed = [b for b in tr_blocks if b.head is not None]
+    provided, moved = provision_counts(lines, parts.transfers, tr_scan.boxes, warnings, (
+        [b.number for b in headed if b.kind == PROVISION], [b.number for b in headed if b.kind == TRANSFER]))
     row = {
         "file_name": file_name(lines, lo, hi),
         **choice_columns("persons", persons),

@@ -46,6 +46,8 @@ _NOT_A_NAME = re.compile(
 _OPEN_SLOT = re.compile(r"^\(\s*$")
 _OPTION_ITEMS = re.compile(r"<\s*選択肢\s*>|(?<!\(\s*)(?<![\d,])\d{1,2}\s?\)\s*[^\s()]+")
 _CLOSE_SLOT = re.compile(r"^\)\s*件$")
+# A slot's number printed without the rest of its slot: after its ``(`` (and a tick), or before its ``) 件``.
+_SLOT_NUMBER = re.compile(r"\(\s*[○◯●]?\s*(\d{1,4})\s*$|(?:^|\s)(\d{1,4})\s*\)\s*件")
 _OPEN_SELECTION = re.compile(r"\[\s*([^\[\]<>]+?)\s*(?:<\s*選択肢\s*>)?\s*$")
 _CLOSE_SELECTION = re.compile(r"^\s*([^\[\]<>()]+?)\s*\]")
 
@@ -257,9 +259,18 @@ def slot_count(text: str) -> int | None:
 
 
 def provision_counts(
-    lines: Sequence[Line], span: tuple[int, int], boxes: Sequence[Box], warnings: list[str]
+    lines: Sequence[Line],
+    span: tuple[int, int],
+    boxes: Sequence[Box],
+    warnings: list[str],
+    item_numbers: tuple[Sequence[int], Sequence[int]] = ((), ()),
 ) -> tuple[int | None, int | None]:
-    """(提供, 移転) declared counts from the 提供・移転の有無 boxes: an unticked box is 0 (FORMS §4)."""
+    """(提供, 移転) declared counts from the 提供・移転の有無 boxes: an unticked box is 0 (FORMS §4).
+
+    When the boxes cannot be read, two numbers printed apart from their
+    slots are still the two counts if the item headings (``item_numbers``:
+    提供先 and 移転先 numbers) tell which is which (``counts_by_headings``).
+    """
     flags = [b for b in boxes if b.option in PROVISION_FLAGS]
     if not flags:
         return None, None
@@ -268,6 +279,12 @@ def provision_counts(
     clean = not stray_ticks(b for b in boxes if b.page in pages)
     reading = resolve_group([*flags, *near], PROVISION_FLAGS, require_all=False, clean_region=clean)
     if reading.ticked is None:
+        loose = _loose_slot_numbers(lines, span, pages)
+        counts = counts_by_headings(loose, *item_numbers)
+        if counts is not None:
+            warnings.append(f"提供・移転の有無: ticks unreadable; 提供 {counts[0]} 件 and 移転 {counts[1]} 件 were read "
+                            "from numbers printed apart from their slots, told apart by the item headings")
+            return counts
         warnings.append(f"提供・移転の有無: {reading.problem}; counts come only from filled ( N ) 件 slots")
     states = reading.states if reading.ticked is not None else {}
     notes = {b.option: b.note for b in flags if b.note}
@@ -278,6 +295,37 @@ def provision_counts(
         _flag_count(PROVISION_FLAGS[0], provided, notes.get(PROVISION_FLAGS[0]), warnings),
         _flag_count(PROVISION_FLAGS[1], moved, notes.get(PROVISION_FLAGS[1]), warnings),
     )
+
+
+def _loose_slot_numbers(lines: Sequence[Line], span: tuple[int, int], pages: set[int]) -> list[int]:
+    """Distinct numbers of ( N ) 件 slot pieces on the given pages (``( ○27``, ``11 ) 件``)."""
+    found: dict[int, None] = {}
+    for i in range(*span):
+        if lines[i].page in pages:
+            for m in _SLOT_NUMBER.finditer(lines[i].text):
+                found[int(next(g for g in m.groups() if g))] = None
+    return list(found)
+
+
+def counts_by_headings(numbers: Sequence[int], provided: Sequence[int], moved: Sequence[int]) -> tuple[int, int] | None:
+    """(提供, 移転) from two loose numbers: the one way of pairing them in which a count matches its headings.
+
+    A count matches when it equals both the number of its kind's headings and
+    the highest N (移転先1…11 for 11).
+
+    >>> counts_by_headings([27, 11], [1], range(1, 12)), counts_by_headings([5, 2], [1, 2], [1, 2])
+    ((27, 11), None)
+    >>> counts_by_headings([27], [1], range(1, 12)) is None, counts_by_headings([5, 3], [1], [1, 2]) is None
+    (True, True)
+    """
+    def matches(count: int, numbers: Sequence[int]) -> bool:
+        return bool(numbers) and count == len(set(numbers)) == max(numbers)
+
+    if len(numbers) != 2:
+        return None
+    a, b = numbers
+    pairings = [(p, t) for p, t in ((a, b), (b, a)) if matches(p, provided) or matches(t, moved)]
+    return pairings[0] if len(pairings) == 1 else None
 
 
 def _flag_count(option: str, state: str | None, slot: str | None, warnings: list[str]) -> int | None:

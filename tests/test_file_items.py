@@ -406,10 +406,17 @@ def test_outsourcing_flag_and_count(case, part, expected, warning):
         assert any(warning in w for w in got.warnings)
 
 
-def test_unreadable_provision_ticks_leave_counts_null():
-    page = [*TR_HEAD, "( ○27", "] 移転を行っている (", "] 提供を行っている 11 ) 件", ") 件 [", "] 行っていない", "[ ○"]
-    got = tables(FILE_HEAD, page)
-    assert (got.files[0]["provision_count"], got.files[0]["transfer_count"]) == (None, None)
+SCRAMBLED_FLAGS = [*TR_HEAD, "( ○27", "] 移転を行っている (", "] 提供を行っている 2 ) 件", ") 件 [", "] 行っていない", "[ ○"]
+
+
+@pytest.mark.parametrize("case, headings, expected", [
+    ("no item headings to tell the numbers apart", [], (None, None)),
+    ("the 移転先 headings match one number", ["移転先1 市民税課", "移転先2 保育課"], (27, 2)),
+    ("both pairings match a heading count", ["提供先1 他市", "提供先2 県", "移転先1 保育課", "移転先2 税務課"], (None, None)),
+])
+def test_unreadable_provision_ticks_and_numbers_apart_from_their_slots(case, headings, expected):
+    got = tables(FILE_HEAD, [*SCRAMBLED_FLAGS, *headings])
+    assert (got.files[0]["provision_count"], got.files[0]["transfer_count"]) == expected
     assert any("提供・移転の有無" in w for w in got.warnings)
 
 
