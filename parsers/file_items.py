@@ -3,7 +3,8 @@
 The algorithm, top-down: cut Ⅱ into files (``file_spans``); find each
 file's 委託 and 提供・移転 parts (``file_parts``); read each part's
 headings, clues and checkbox halves (``item_clues``); tie them to items by
-the layout's rules (``item_blocks``); turn blocks into rows; check every
+the layout's rules (``item_blocks``), an interleaved page's by the form's
+logic (``item_pools``); turn blocks into rows; check every
 declared count against the rows read. A block that prints labels but no
 value, and a group heading such as ``委託事項6～10``, give no row.
 """
