@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.pdf import CellText, PdfSettings, Row, continue_row, furniture_positions, scrub_garbage
+from pipeline.pdf import PdfSettings, scrub_garbage
 from pipeline.pdf_cells import (
     CellFinder,
     Run,
@@ -21,6 +21,7 @@ from pipeline.pdf_cells import (
     segments_to_rulings,
     split_runs_at_rulings,
 )
+from pipeline.pdf_lines import CellText, Row, continue_row, furniture_positions
 from pipeline.pdf_ticks import Marks, canonical_ticks, paths_to_marks, squares_from_segments, squares_to_runs
 
 S = PdfSettings()
