@@ -4,6 +4,8 @@ Pages are lists of printed lines (stream text: one cell a line) or of
 tab-separated rows (a table export); each list is one page region.
 """
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from normalizers.text import normalize_text
 from parsers.file_items import file_tables
@@ -642,3 +644,58 @@ def test_in_reading_order(case, part, expected):
     lines = lines_of(part)
     scan = Scanner(lines, TRANSFERS, {}, (), False).scan(0, len(lines))
     assert in_reading_order(scan, (PROVISION, TRANSFER), DEFAULT.reading_order_labels) is expected
+
+
+# --- interleaved pages in any cell order never give a wrong value ---------------
+
+POOL_TRUTH = {
+    1: {"recipient": "市民税課", "legal_basis": "番号法第9条第2項", "purpose": "地方税の賦課に関する事務",
+        "information": "保険給付関係情報", "timing": "随時"},
+    2: {"recipient": "介護保険課", "legal_basis": "番号法第9条第2項", "purpose": "介護保険に関する事務",
+        "information": "保険給付関係情報", "timing": "毎月"},
+}
+POOL_LABELS = {"legal_basis": "①法令上の根拠", "purpose": "②移転先における用途", "information": "③移転する情報",
+               "timing": "⑦時期・頻度"}
+
+
+def pool_cells(split: set[tuple[int, str]]) -> list[str]:
+    """Each item's cells: a label with its value, or (for ``split`` pairs) the label and its value apart."""
+    cells = []
+    for n, truth in POOL_TRUTH.items():
+        for column, label in POOL_LABELS.items():
+            if (n, column) in split:
+                cells.extend([label, truth[column]])
+            else:
+                cells.append(f"{label} {truth[column]}")
+    return cells
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_interleaved_page_in_any_cell_order_gives_no_wrong_value(data):
+    pairs = [(n, c) for n in POOL_TRUTH for c in POOL_LABELS]
+    split = set(data.draw(st.lists(st.sampled_from(pairs), unique=True, max_size=4)))
+    cells = data.draw(st.permutations(pool_cells(split)))
+    # 移転先1 and 2 in order on a page before show the kind's common values (item_pools rule 3);
+    # 移転先3 and 4, with the same values, are printed back to back with their cells in any order.
+    ordered = [f"移転先{n} {t['recipient']}" if k == 0 else line
+               for n, t in POOL_TRUTH.items() for k, line in enumerate(["", *pool_cells(set())[4 * n - 4:4 * n]])]
+    page = ["移転先3 市民税課", "移転先4 介護保険課", *cells]
+    got = tables(FILE_HEAD, [*TR_HEAD, *ordered], page)
+    assert [r["item_no"] for r in got.transfers] == [1, 2, 3, 4]
+    for r in got.transfers:
+        truth = POOL_TRUTH[(r["item_no"] - 1) % 2 + 1]
+        for column in POOL_LABELS:
+            assert r[column] in (None, truth[column]), (r["item_no"], column, cells)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.permutations(MIXED_PAGE[4:]))
+def test_mixed_interleaved_page_in_any_cell_order_gives_no_wrong_value(cells):
+    got = tables(FILE_HEAD, [*MIXED_PAGE[:4], *cells])
+    truth = {"provision": dict.fromkeys(("legal_basis", "purpose", "information", "scope", "timing"), ANNEX_CELL),
+             "transfer": {"legal_basis": "番号法第9条第2項", "purpose": "保育の実施に関する事務",
+                          "information": "保育関係情報", "scope": "保育所の利用者", "timing": "随時"}}
+    for r in got.transfers:
+        for column, value in truth[r["kind"]].items():
+            assert r[column] in (None, value), (r["kind"], column, cells)
