@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalizers.text import normalize_text
-from parsers.changes import ChangeRow, changes_from_lines, changes_region
+from parsers.change_rows import ChangeRow
+from parsers.changes import changes_from_lines, changes_region
 from pipeline.lines import Line
 from tests.gold import RAW, canon, load_gold
 
