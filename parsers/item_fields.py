@@ -98,8 +98,9 @@ GROUP_HEAD = re.compile(rf"^(?:{_WORDS})\s*\d{{1,2}}{_RANGE_TAIL}")
 
 # A pointer to an annex (``別添3``, ``別紙 1``): where a form lists an item's recipients or values.
 ANNEX = re.compile(r"(?:別添|別紙)\s?\d+")
-# A cell that only points to an annex (``(別添3)提供先一覧に記載``): a value, though it starts like an annex title.
-ANNEX_POINTER = re.compile(r"^\(?(?:別添|別紙)\s?\d+\)?.{0,30}(?:に記載|を参照|参照)\)?$")
+# A cell that only points to an annex (``(別添3)提供先一覧に記載``, ``別紙1のとおり``): a value, though it starts
+# like an annex title (``(別添1) 特定個人情報ファイル記録項目``).
+ANNEX_POINTER = re.compile(r"^\(?(?:別添|別紙)\s?\d+\)?.{0,30}(?:に記載|を参照|参照|のとおり)\)?$")
 # Section Ⅱ's own numbered headings (``4.特定個人情報ファイルの取扱いの委託``) and annex titles.
 SUBSECTION = re.compile(r"^\d{1,2}\s?\.\s?(?:特定個人情報|基本情報|備考)|^\(?別添\s?\d|^\(?別紙\s?\d")
 FILE_NAME_LABEL = "1.特定個人情報ファイル名"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from normalizers.text import normalize_text
 from parsers.file_items import file_tables
 from parsers.item_clues import Scanner, in_reading_order
-from parsers.item_fields import PROVISION, TRANSFER, TRANSFERS
+from parsers.item_fields import ANNEX_POINTER, PROVISION, TRANSFER, TRANSFERS
 from parsers.item_settings import DEFAULT
 from pipeline.lines import Line
 
@@ -699,3 +699,14 @@ def test_mixed_interleaved_page_in_any_cell_order_gives_no_wrong_value(cells):
     for r in got.transfers:
         for column, value in truth[r["kind"]].items():
             assert r[column] in (None, value), (r["kind"], column, cells)
+
+
+@pytest.mark.parametrize("text, pointer", [
+    ("(別添3)提供先一覧に記載", True),
+    ("別紙1のとおり", True),
+    ("(別添 2)を参照", True),
+    ("(別添1) 特定個人情報ファイル記録項目", False),
+    ("別添3", False),
+])
+def test_annex_pointer_cells_are_values_not_annex_titles(text, pointer):
+    assert bool(ANNEX_POINTER.match(text)) is pointer
