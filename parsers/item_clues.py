@@ -350,9 +350,13 @@ class Scanner:
         return out
 
     def add_loose(self, loose: list[Clue], i: int) -> None:
-        """Line ``i`` as a loose cell, or as the wrapped continuation of the loose cell just above it."""
+        """Line ``i`` as a loose cell, or as the wrapped continuation of the loose cell just above it.
+
+        A cell pointing to an annex stands alone: it is whole on one line.
+        """
         last = loose[-1] if loose else None
-        if last is not None and last.last == i - 1 and last.page == self.lines[i].page:
+        pointer = ANNEX_POINTER.match(self.text(i)) or (last is not None and ANNEX_POINTER.match(last.value or ""))
+        if last is not None and last.last == i - 1 and last.page == self.lines[i].page and not pointer:
             loose[-1] = Clue(None, last.index, last.page, LOOSE, free_text([last.value or "", self.text(i)]), last=i)
             return
         value = free_text([self.text(i)])

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from normalizers.text import normalize_text
 from parsers.item_blocks import Block
 from parsers.item_clues import CHOICE, LABEL, Clue
-from parsers.item_fields import ANNEX, ItemField
+from parsers.item_fields import ANNEX, ANNEX_POINTER, ItemField
 
 
 @dataclass
@@ -45,6 +45,11 @@ class Pool:
     @property
     def names(self) -> str:
         return ", ".join(b.name for b in self.members)
+
+
+def points_to(text: str | None, annex: str) -> bool:
+    """Whether a cell only points to ``annex`` (``(別添3)提供先一覧に記載``), with no other value in it."""
+    return bool(text and ANNEX_POINTER.match(text) and annex_of(text) == annex)
 
 
 def annex_of(text: str | None) -> str | None:
@@ -117,11 +122,11 @@ def annex_values(pool: Pool, fields: Sequence[ItemField]) -> None:
             k.column == c and k.source == LABEL and k.item_kind in (None, b.kind) for k in pool.clues)]
         for column in columns:
             mine = [c for c in pool.clues if c.column == column and c.source == LABEL and c.value and not c.below
-                    and c.item_kind in (None, b.kind) and id(c) not in pool.used and annex_of(c.value) == ref]
+                    and c.item_kind in (None, b.kind) and id(c) not in pool.used and points_to(c.value, ref)]
             if b.values.get(column) is None and mine and len({c.value for c in mine}) == 1:
                 _give(pool, [b], column, mine)
         empty = [c for c in columns if b.values.get(c) is None]
-        loose = [c for c in pool.loose if id(c) not in pool.used and annex_of(c.value) == ref]
+        loose = [c for c in pool.loose if id(c) not in pool.used and points_to(c.value, ref)]
         if empty and len(loose) == len(empty) and len({c.value for c in loose}) == 1:
             for column in empty:
                 b.values[column] = loose[0].value

@@ -710,3 +710,12 @@ def test_mixed_interleaved_page_in_any_cell_order_gives_no_wrong_value(cells):
 ])
 def test_annex_pointer_cells_are_values_not_annex_titles(text, pointer):
     assert bool(ANNEX_POINTER.match(text)) is pointer
+
+
+def test_annex_pointer_run_together_with_another_cell_is_no_pointer():
+    # Text without blank lines: the pointer and the next loose cell must not make one annex "value".
+    page = [line for line in MIXED_PAGE if line != "③移転する情報 保育関係情報"]
+    at = page.index("③提供する情報") + 1
+    page.insert(at + 1, "保育関係情報")
+    provided = row(tables(FILE_HEAD, page).transfers, kind="provision")
+    assert provided["information"] in (None, ANNEX_CELL)
