@@ -17,8 +17,8 @@ where the form's own logic leaves one reading, in this order:
    all items but one have the field, a single value left unused is the last
    item's.
 
-Rules 3 and 4 read each page after rule 1 was applied to every page, so the
-common values they compare with do not depend on page order.
+Rule 1 runs on every page first; rule 3 compares with the values all items
+had then, so no page's reading depends on the order pages are read in.
 """
 from __future__ import annotations
 
@@ -133,21 +133,23 @@ def annex_values(pool: Pool, fields: Sequence[ItemField]) -> None:
             pool.used.update(id(c) for c in loose)
 
 
-def common_value(blocks: Sequence[Block], pool: Pool, kind: str, column: str, min_items: int) -> str | None:
+def common_value(values: Sequence[tuple[Block, dict]], pool: Pool, kind: str, column: str,
+                 min_items: int) -> str | None:
     """The one value all items of ``kind`` outside the page have for ``column``, shown by ``min_items`` or more."""
     members = {id(b) for b in pool.members}
-    values = [b.values.get(column) for b in blocks if b.kind == kind and id(b) not in members]
-    values = [v for v in values if isinstance(v, str)]
-    return values[0] if len(values) >= min_items and len(set(values)) == 1 else None
+    found = [v.get(column) for b, v in values if b.kind == kind and id(b) not in members]
+    found = [v for v in found if isinstance(v, str)]
+    return found[0] if len(found) >= min_items and len(set(found)) == 1 else None
 
 
-def common_values(pool: Pool, fields: Sequence[ItemField], blocks: Sequence[Block], min_items: int) -> list[str]:
-    """Rule 3 on one page; the problems it found."""
+def common_values(pool: Pool, fields: Sequence[ItemField], values: Sequence[tuple[Block, dict]],
+                  min_items: int) -> list[str]:
+    """Rule 3 on one page, against every item's ``values`` after rule 1; the problems it found."""
     problems: list[str] = []
     for column, source in _columns(fields).items():
         for targets, clues in _groups(pool, column, source):
             lacking = [b for b in targets if b.values.get(column) is None]
-            common = {common_value(blocks, pool, b.kind, column, min_items) for b in lacking}
+            common = {common_value(values, pool, b.kind, column, min_items) for b in lacking}
             if len(common) != 1 or None in common:
                 continue
             value = common.pop()
@@ -186,9 +188,10 @@ def pooled_values(pools: Sequence[Pool], blocks: Sequence[Block], fields: Sequen
     problems: list[str] = []
     for pool in pools:
         problems.extend(share_values(pool, fields))
+    after_sharing = [(b, dict(b.values)) for b in blocks]
     for pool in pools:
         annex_values(pool, fields)
-        problems.extend(common_values(pool, fields, blocks, min_common))
+        problems.extend(common_values(pool, fields, after_sharing, min_common))
         eliminated_values(pool, fields)
         problems.extend(unresolved(pool, fields))
     return list(dict.fromkeys(problems))
