@@ -13,10 +13,9 @@ import regex as re
 from normalizers.dates import date_problem, parse_date
 from normalizers.text import label_key, normalize_text
 from parsers.fields import find_labels, looks_structural, value_after
-from parsers.spec import COVER_LABELS, COVER_LINE, DECLARATION
+from parsers.spec import COVER_LABELS, COVER_LINE, DECLARATION, FORM_STAMP
 from pipeline.lines import Line
 
-_STAMP = re.compile(r"\[\s*((?:平成|令和)\S+?年\S+?月)\s*様式\s*([234])\s*\]")
 _TYPE_WORD = re.compile(r"\s*(?:特定個人情報保護評価書)?\s*[(]?(?:基礎項目|重点項目|全項目)評価書[)]?\s*$")
 _FINISHED = re.compile(r"\s*【[^】]*終了\s*】\s*$")
 _ORGANIZATION_END = re.compile(r"(?:長|知事|長官|委員会)$")
@@ -56,7 +55,7 @@ def is_short_name(text: str, longest: int) -> bool:
 
 def form_version(lines: Sequence[Line], assessment_type: str, warnings: list[str]) -> str | None:
     for line in lines:
-        m = _STAMP.search(line.text)
+        m = FORM_STAMP.search(line.text)
         if m:
             if m.group(2) != STAMP_DIGIT[assessment_type]:
                 warnings.append(f"form stamp says 様式{m.group(2)} but the form reads as {assessment_type}")

@@ -95,4 +95,6 @@ DECLARATION = "個人のプライバシー等の権利利益の保護の宣言"
 # The title line, matched on text with its whitespace removed: 特定個人情報保護評価書(全項目評価書).
 TITLE_LINE = re.compile(r"特定個人情報保護評価書[(](基礎項目|重点項目|全項目)評価書[)]")
 # The cover line <番号> <評価書名> <type>評価書; an option list (1) 基礎項目評価書 2) …) is not one.
+# The form's stamp ``[平成30年5月 様式4]``: its edition and its number (2 basic, 3 key, 4 full).
+FORM_STAMP = re.compile(r"\[\s*((?:平成|令和)\S+?年\S+?月)\s*様式\s*([234])\s*\]")
 COVER_LINE = re.compile(r"^\s*(\d{1,4})\s+(?!.*\d\s?\))(\S.*?)\s*(基礎項目|重点項目|全項目)評価書\s*$")

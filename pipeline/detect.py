@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex as re
-
 from normalizers.text import label_key
 from parsers.registry import PARSERS
-from parsers.spec import COVER_LINE, TITLE_LINE
+from parsers.spec import COVER_LINE, FORM_STAMP, TITLE_LINE
 from pipeline.lines import Line
 
-STAMP = re.compile(r"\[(?:平成|令和)\S+?年\S+?月様式([234])\]")
 COVER_WINDOW = 60  # lines from the document start that count as its cover
 
 
@@ -43,9 +40,9 @@ def detect_type(lines: Sequence[Line]) -> str | None:
             if found:
                 return found
     for text in cover:
-        m = STAMP.search(label_key(text))
+        m = FORM_STAMP.search(label_key(text))
         if m:
-            return next(name for name, p in PARSERS.items() if p.stamp_digit == m.group(1))
+            return next(name for name, p in PARSERS.items() if p.stamp_digit == m.group(2))
     keys = {label_key(line.text) for line in lines}
     for name, parser in PARSERS.items():
         if any(any(k.startswith(label_key(f)) for k in keys) for f in parser.fingerprints):

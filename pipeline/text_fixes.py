@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from normalizers.text import normalize_text
+from parsers.spec import FORM_STAMP
 from pipeline.html_cells import TICK_GLYPHS, TICKED, strip_markup
 from pipeline.lines import Line
 
@@ -41,7 +42,7 @@ _FORM_START = re.compile(
     r"|評価書番号(?:\s|\d|$)"
     r"|個人のプライバシー等の権利利益の保護の宣言$"
     r"|(?:評価書名|評価実施機関名|公表日|特記事項)$"
-    r"|\[\s*(?:平成|令和)\S*年\S*月\s*様式\s*[234]\s*\]$)"
+    r"|" + FORM_STAMP.pattern + r"$)"
 )
 
 # --- what a hosting site prints after the assessment (page-top links, contact box, copyright).
