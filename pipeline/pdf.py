@@ -29,18 +29,16 @@ from pipeline.errors import ExtractError
 from pipeline.lines import Line
 from pipeline.pdf_cells import (
     Block,
-    Run,
     fill_empty_cells,
     groups_to_blocks,
-    line_to_text,
-    lines_to_runs,
     runs_to_groups,
-    segments_to_rulings,
     split_runs_at_rulings,
 )
 from pipeline.pdf_checks import MUPDF_ERRORS, Tally, check_bytes, document_warnings, open_document
+from pipeline.pdf_grid import segments_to_rulings
 from pipeline.pdf_lines import CellText, LineAssembler, Row
 from pipeline.pdf_page import PageContent, Pdfminer, page_content
+from pipeline.pdf_runs import Run, line_to_text, lines_to_runs
 from pipeline.pdf_ticks import (
     paths_to_marks,
     settle_ticks,

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from normalizers.text import join_lines
 from pipeline.lines import Line
-from pipeline.pdf_cells import paragraphs
+from pipeline.pdf_runs import paragraphs
 from pipeline.pdf_ticks import canonical_ticks
 
 if TYPE_CHECKING:

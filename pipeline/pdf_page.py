@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pymupdf
 
-from pipeline.pdf_cells import Run, glyphs_to_runs
+from pipeline.pdf_runs import Run, glyphs_to_runs
 
 if TYPE_CHECKING:
     from pipeline.pdf import PdfSettings

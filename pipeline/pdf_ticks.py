@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pipeline.html_cells import EMPTY, TICKED, UNKNOWN, ticks_to_canonical
-from pipeline.pdf_cells import CLOSE_BRACKETS, OPEN_BRACKETS, Group, Run, Segment, glyph
+from pipeline.pdf_cells import Group
+from pipeline.pdf_grid import Segment
+from pipeline.pdf_runs import CLOSE_BRACKETS, OPEN_BRACKETS, Run, glyph
 
 if TYPE_CHECKING:
     from pipeline.pdf import PdfSettings

@@ -6,22 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.pdf import PdfSettings, scrub_garbage
-from pipeline.pdf_cells import (
-    CellFinder,
-    Run,
-    Segment,
-    fill_empty_cells,
-    gap_is_space,
-    glyph,
-    groups_to_blocks,
-    lines_to_runs,
-    paragraphs,
-    point_to_box,
-    runs_to_groups,
-    segments_to_rulings,
-    split_runs_at_rulings,
-)
+from pipeline.pdf_cells import fill_empty_cells, groups_to_blocks, runs_to_groups, split_runs_at_rulings
+from pipeline.pdf_grid import CellFinder, Segment, point_to_box, segments_to_rulings
 from pipeline.pdf_lines import CellText, Row, continue_row, furniture_positions
+from pipeline.pdf_runs import Run, gap_is_space, glyph, lines_to_runs, paragraphs
 from pipeline.pdf_ticks import Marks, canonical_ticks, paths_to_marks, squares_from_segments, squares_to_runs
 
 S = PdfSettings()
