@@ -2,8 +2,9 @@
 
 The scraped text we have of these forms lost the reading order; the PDF still
 has it in its geometry. Each file is checked and opened (``pipeline.pdf_checks``);
-per page we take its glyphs and drawings (``pipeline.pdf_page``), rebuild the
-form's cells (``pipeline.pdf_cells``, ``pipeline.pdf_ticks``) and turn them into
+per page we take its glyphs and drawings (``pipeline.pdf_page``), join glyphs
+into runs (``pipeline.pdf_runs``), find the ruled grid (``pipeline.pdf_grid``),
+rebuild the form's cells (``pipeline.pdf_cells``, ``pipeline.pdf_ticks``) and turn them into
 rows; the rows of all pages become one ``Line`` per table row, label cell first,
 and one per free text line (``pipeline.pdf_lines``). Pages are read one at a
 time and only their text is kept, so memory follows the text, not the page
