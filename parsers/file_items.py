@@ -43,7 +43,7 @@ from parsers.item_blocks import (
     stream_blocks,
     stream_groups,
 )
-from parsers.item_clues import RegionScan, Scanner, in_reading_order
+from parsers.item_clues import RegionScan, Scanner
 from parsers.item_fields import (
     ANNEX,
     METHOD_OPTIONS,
@@ -55,6 +55,7 @@ from parsers.item_fields import (
     TRANSFERS,
     ItemField,
 )
+from parsers.item_order import in_reading_order
 from parsers.item_pools import Pool, pooled_values
 from parsers.item_settings import DEFAULT, ItemSettings
 from pipeline.lines import Line

@@ -18,7 +18,6 @@ from normalizers.counts import parse_count
 from parsers import options
 from parsers.base import file_names_in
 from parsers.fields import CIRCLED, find_labels, option_key, selections_in_range
-from parsers.item_clues import LabelSet, head_of, squash
 from parsers.item_fields import (
     AFTER_TRANSFER_HEADING,
     BASIC_INFO_LABEL,
@@ -34,6 +33,7 @@ from parsers.item_fields import (
     USE_LABELS,
     ItemField,
 )
+from parsers.item_labels import LabelSet, head_of, squash
 from parsers.ticks import EMPTY, TICKED, Box, resolve_group, stray_ticks
 from pipeline.lines import Line
 

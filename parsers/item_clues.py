@@ -18,29 +18,28 @@ without any letter (a page number ``- 8 -``) is never free text.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex as re
 
 from normalizers.text import join_lines
-from parsers.fields import CIRCLED, label_pattern, selection_in
+from parsers.fields import CIRCLED, selection_in
 from parsers.item_fields import (
     ANNEX_POINTER,
     FILE_LABELS,
     GROUP_HEAD,
-    HEAD_WORDS,
     ITEM_HEAD,
     ITEM_HEAD_AT_END,
     SUBSECTION,
     ItemField,
 )
+from parsers.item_labels import ROW_LABELS, LabelSet, head_of, squash
 from parsers.item_settings import DEFAULT, ItemSettings
 from parsers.ticks import Box, after_chars, line_boxes
 from pipeline.lines import Line
 
 LABEL, CHOICE, LOOSE = "label", "choice", "loose"
-ROW_LABELS = frozenset({"再委託"})  # printed as a row heading; only a whole cell counts
 _SPACE = re.compile(r"\s+")
 _ROMAN_HEADING = re.compile(r"^(?:[Ⅰ-Ⅻ]|(?:I|II|III|IV|V|VI|VII)(?=\s*[^\x00-\x7f]))")
 _OPTIONS = re.compile(r"^(?:<\s*選択肢\s*>|\d{1,2}\s?\))")
@@ -49,11 +48,6 @@ _BOX_LIKE = re.compile(r"^[\[\]○◯●]|\[\s*[○?]?\s*\]|\[\s*○?\s*$|[\[\](
 _SLOT_PIECE = re.compile(r"^[()]$|\)\s*件$|^\(\s*\d*\s*\)\s*件")
 _LETTER = re.compile(r"\p{L}")
 _OPTIONS_HEADER = re.compile(r"<\s*選択肢\s*>")
-
-
-def squash(text: str) -> str:
-    """Text without whitespace, for comparing labels."""
-    return _SPACE.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -87,61 +81,6 @@ class RegionScan:
     clues: list[Clue] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
     loose: list[Clue] = field(default_factory=list)  # free-text cells no label claims (stream text only)
-
-
-class LabelSet:
-    """The labels one region may hold, matched on whitespace-free text."""
-
-    def __init__(self, fields: Iterable[ItemField]):
-        self.fields = sorted(fields, key=lambda f: len(squash(f.label)), reverse=True)
-        self.keys = {f.label: squash(f.label) for f in self.fields}
-        self._at_end = {
-            f.label: re.compile(r"(?:^|\s)" + label_pattern(f.label).pattern.removeprefix(r"^\s*") + r"$")
-            for f in self.fields
-        }
-
-    def at_start(self, text: str) -> tuple[ItemField, str] | None:
-        """(field, rest) when ``text`` starts with a whole label."""
-        key = squash(text)
-        for f in self.fields:
-            if f.label in ROW_LABELS:
-                if key == self.keys[f.label]:
-                    return f, ""
-                continue
-            if key.startswith(self.keys[f.label]):
-                m = label_pattern(f.label).match(text)
-                if m:
-                    return f, text[m.end():].strip()
-        return None
-
-    def prefix_of(self, text: str, min_len: int) -> list[ItemField]:
-        """The labels ``text`` is the wrapped first part of."""
-        key = squash(text)
-        if len(key) < min_len:
-            return []
-        return [f for f in self.fields if self.keys[f.label].startswith(key) and self.keys[f.label] != key]
-
-    def at_end(self, text: str) -> tuple[ItemField, str] | None:
-        """(field, text before) when a circled-number label ends the line after its value."""
-        for f in self.fields:
-            if f.label[0] not in CIRCLED:
-                continue
-            m = self._at_end[f.label].search(text)
-            if m and m.start() > 0:
-                return f, text[: m.start()].strip()
-        return None
-
-
-def head_of(text: str) -> tuple[str, int, str | None, bool] | None:
-    """(kind, number, title, printed at the end) for an item heading line."""
-    m = ITEM_HEAD.match(text)
-    at_end = False
-    if not m:
-        m = ITEM_HEAD_AT_END.match(text)
-        at_end = True
-    if not m:
-        return None
-    return HEAD_WORDS[m["word"]], int(m["n"]), (m["rest"].strip() or None), at_end
 
 
 class Scanner:
@@ -408,31 +347,3 @@ def free_text(parts: Sequence[str]) -> str | None:
     """
     value = join_lines(parts) if parts else None
     return value if value and _LETTER.search(value) else None
-
-
-def in_reading_order(scan: RegionScan, kinds: Sequence[str], min_labels: int) -> bool:
-    """Whether a stream region reads in visual order: each heading before its labels, labels in printed order.
-
-    PDF stream order scrambles cells (FORMS §5.3–§5.4): labels precede their
-    heading, repeat, or come out of order. A region with none of that, and
-    enough labels to tell, was extracted row by row (pdfplumber).
-    """
-    heads = [h for h in scan.heads if h.kind in kinds]
-    labels = [c for c in scan.clues if c.source == LABEL and c.order is not None]
-    if not heads or len(labels) < min_labels:
-        return False
-    events = sorted([(h.index, 0, h) for h in heads] + [(c.index, 1, c) for c in labels], key=lambda e: e[:2])
-    current: Head | None = None
-    numbers: dict[str, int] = {}
-    last_order = -1
-    for _, is_label, obj in events:
-        if not is_label:
-            if obj.number <= numbers.get(obj.kind, 0):
-                return False
-            numbers[obj.kind] = obj.number
-            current, last_order = obj, -1
-            continue
-        if current is None or obj.order <= last_order or (obj.item_kind and obj.item_kind != current.kind):
-            return False
-        last_order = obj.order
-    return True

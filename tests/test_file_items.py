@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from normalizers.text import normalize_text
 from parsers.file_items import file_tables
-from parsers.item_clues import Scanner, in_reading_order
+from parsers.item_clues import Scanner
 from parsers.item_fields import ANNEX_POINTER, PROVISION, TRANSFER, TRANSFERS
+from parsers.item_order import in_reading_order
 from parsers.item_settings import DEFAULT
 from pipeline.lines import Line
 
