@@ -239,8 +239,7 @@ def outsourcing_count(
         _CLOSE_SLOT.match(lines[i].text) for i in on_pages
     )
     lone = [int(lines[i].text) for i in on_pages if _LONE_NUMBER.match(lines[i].text)]
-    numbers = set(item_numbers)
-    if split_slot and len(lone) == 1 and numbers and lone[0] == len(numbers) == max(numbers):
+    if split_slot and len(lone) == 1 and matches_headings(lone[0], item_numbers):
         warnings.append(f"委託 件数 {lone[0]} was read from a number printed apart from its ( ) 件 slot; "
                         "it matches the 委託事項 headings")
         return lone[0]
@@ -297,6 +296,11 @@ def provision_counts(
     )
 
 
+def matches_headings(count: int, numbers: Sequence[int]) -> bool:
+    """Whether a declared count equals both the number of item headings and the highest N (移転先1…11 for 11)."""
+    return bool(numbers) and count == len(set(numbers)) == max(numbers)
+
+
 def _loose_slot_numbers(lines: Sequence[Line], span: tuple[int, int], pages: set[int]) -> list[int]:
     """Distinct numbers of ( N ) 件 slot pieces on the given pages (``( ○27``, ``11 ) 件``)."""
     found: dict[int, None] = {}
@@ -310,21 +314,17 @@ def _loose_slot_numbers(lines: Sequence[Line], span: tuple[int, int], pages: set
 def counts_by_headings(numbers: Sequence[int], provided: Sequence[int], moved: Sequence[int]) -> tuple[int, int] | None:
     """(提供, 移転) from two loose numbers: the one way of pairing them in which a count matches its headings.
 
-    A count matches when it equals both the number of its kind's headings and
-    the highest N (移転先1…11 for 11).
+    A count matches as in ``matches_headings``.
 
     >>> counts_by_headings([27, 11], [1], range(1, 12)), counts_by_headings([5, 2], [1, 2], [1, 2])
     ((27, 11), None)
     >>> counts_by_headings([27], [1], range(1, 12)) is None, counts_by_headings([5, 3], [1], [1, 2]) is None
     (True, True)
     """
-    def matches(count: int, numbers: Sequence[int]) -> bool:
-        return bool(numbers) and count == len(set(numbers)) == max(numbers)
-
     if len(numbers) != 2:
         return None
     a, b = numbers
-    pairings = [(p, t) for p, t in ((a, b), (b, a)) if matches(p, provided) or matches(t, moved)]
+    pairings = [(p, t) for p, t in ((a, b), (b, a)) if matches_headings(p, provided) or matches_headings(t, moved)]
     return pairings[0] if len(pairings) == 1 else None
 
 
