@@ -34,13 +34,12 @@ from parsers.item_fields import (
     SUBSECTION,
     ItemField,
 )
-from parsers.item_labels import ROW_LABELS, LabelSet, head_of, squash
+from parsers.item_labels import ROW_LABELS, SPACE, LabelSet, head_of, squash
 from parsers.item_settings import DEFAULT, ItemSettings
 from parsers.ticks import Box, after_chars, line_boxes
 from pipeline.lines import Line
 
 LABEL, CHOICE, LOOSE = "label", "choice", "loose"
-_SPACE = re.compile(r"\s+")
 _ROMAN_HEADING = re.compile(r"^(?:[Ⅰ-Ⅻ]|(?:I|II|III|IV|V|VI|VII)(?=\s*[^\x00-\x7f]))")
 _OPTIONS = re.compile(r"^(?:<\s*選択肢\s*>|\d{1,2}\s?\))")
 # Box halves, and tick marks next to a bracket, parenthesis or digit (``( ○27``): never free text.
@@ -209,7 +208,7 @@ class Scanner:
         text, nxt = self.text(i), self.text(i + 1)
         if i + 1 >= hi or not nxt or self.lines[i + 1].page != self.lines[i].page:
             return None
-        cuts = [m.start() for m in _SPACE.finditer(text)]
+        cuts = [m.start() for m in SPACE.finditer(text)]
         for cut in reversed(cuts):
             head = squash(text[:cut])
             if len(head) < self.settings.min_label_prefix:

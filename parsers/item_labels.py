@@ -16,12 +16,12 @@ from parsers.fields import CIRCLED, label_pattern
 from parsers.item_fields import HEAD_WORDS, ITEM_HEAD, ITEM_HEAD_AT_END, ItemField
 
 ROW_LABELS = frozenset({"再委託"})  # printed as a row heading; only a whole cell counts
-_SPACE = re.compile(r"\s+")
+SPACE = re.compile(r"\s+")
 
 
 def squash(text: str) -> str:
     """Text without whitespace, for comparing labels."""
-    return _SPACE.sub("", text)
+    return SPACE.sub("", text)
 
 
 class LabelSet:
