@@ -123,13 +123,13 @@ def doubled_glyphs_to_single(line: str, settings: LayoutSettings) -> str:
     Every word of the line must be made of pairs of equal characters, the
     line long enough, the halved text varied and mostly non-ASCII letters
     (doubled headings are kanji and kana; a number is never halved), so that
-    ``ささいたま``, ``人々``, ``1100`` or a rule ``――――――――`` survive.
+    ``ささなみ``, ``人々``, ``1100`` or a rule ``――――――――`` survive.
 
     >>> from pipeline.layouts import LayoutSettings
     >>> doubled_glyphs_to_single("特特定定個個人人情情報報保保護護評評価価書書", LayoutSettings())
     '特定個人情報保護評価書'
-    >>> doubled_glyphs_to_single("ささいたま市", LayoutSettings())
-    'ささいたま市'
+    >>> doubled_glyphs_to_single("ささなみ町", LayoutSettings())
+    'ささなみ町'
     """
     parts = _WORD_SPLIT.split(line)
     words = parts[0::2]
