@@ -1,7 +1,9 @@
 """Every tolerance of the section Ⅱ item parser, in one place (as pdfplumber's ``TableSettings``)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+
+from pipeline.settings_checks import check_shares_and_counts
 
 
 @dataclass(frozen=True)
@@ -26,12 +28,7 @@ class ItemSettings:
     reading_order_labels: int = 3
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, float) and not 0.0 <= value <= 1.0:
-                raise ValueError(f"ItemSettings.{f.name} must be a share in [0, 1], got {value!r}")
-            if isinstance(value, int) and value < 1:
-                raise ValueError(f"ItemSettings.{f.name} must be a positive count, got {value!r}")
+        check_shares_and_counts(self)
 
 
 DEFAULT = ItemSettings()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -40,6 +40,7 @@ from pipeline.html_cells import (
     ticks_to_canonical,
 )
 from pipeline.lines import Line
+from pipeline.settings_checks import check_shares_and_counts
 from pipeline.text_fixes import (
     doubled_glyphs_to_single,
     fold_space_runs,
@@ -87,12 +88,7 @@ class LayoutSettings:
     separator_min_run: int = 3  # ``--`` may be data, ``---`` is a rule
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, float) and not 0.0 <= value <= 1.0:
-                raise ValueError(f"LayoutSettings.{f.name} must be a share in [0, 1], got {value!r}")
-            if isinstance(value, int) and value < 1:
-                raise ValueError(f"LayoutSettings.{f.name} must be a positive count, got {value!r}")
+        check_shares_and_counts(self)
 
 
 DEFAULT_SETTINGS = LayoutSettings()
